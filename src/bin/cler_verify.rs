@@ -1,0 +1,3 @@
+//! `cler-verify`: verifies credential files from the command line.
+
+fn main() {}

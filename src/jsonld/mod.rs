@@ -1,0 +1,1 @@
+//! JSON-LD to RDF with bundled contexts only and "safe mode".

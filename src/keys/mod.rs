@@ -1,0 +1,1 @@
+//! Verification methods: decoding keys and finding the issuer's.

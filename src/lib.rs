@@ -1,0 +1,20 @@
+//! cler-verifier: verifies 1EdTech Open Badges 3.0 and Comprehensive Learner
+//! Record 2.0 credentials (W3C Verifiable Credentials), natively or in the
+//! browser through WebAssembly.
+//!
+//! The entry point is [`verify`]: bytes or text in, a [`Report`] out. A record
+//! that fails verification is a normal return, never an error or a panic.
+//! Everything outside the input reaches the verifier through a [`Fetch`]
+//! supplied by the caller, and every URL it needed is listed in the report.
+
+pub mod canon;
+pub mod fetch;
+pub mod jsonld;
+pub mod keys;
+pub mod options;
+pub mod proof;
+pub mod report;
+
+pub use fetch::{Fetch, FetchError, Fetched, MapFetch, NoFetch};
+pub use options::{Limits, VerifyOptions};
+pub use report::{Check, CheckId, Outcome, Problem, Report, Verdict};

@@ -1,0 +1,52 @@
+//! What the caller can set: the clock, lookups, extra contexts and limits.
+
+use std::collections::HashMap;
+
+/// Options for one verification. `Default` is offline-capable and safe.
+#[derive(Clone, Debug)]
+pub struct VerifyOptions {
+    /// The instant to check validity against, in seconds since the Unix
+    /// epoch. `None` means "now" as the platform reports it.
+    pub now: Option<i64>,
+    /// When true, nothing is fetched: DID documents, keys and status lists
+    /// that are not built in are reported as `unknown`.
+    pub offline: bool,
+    /// Extra JSON-LD contexts (URL → document text) the caller vouches for.
+    pub contexts: HashMap<String, String>,
+    /// Limits on the work one input may cause.
+    pub limits: Limits,
+}
+
+/// Limits that keep hostile input from exhausting memory or time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest input accepted, in bytes.
+    pub max_input_bytes: usize,
+    /// Deepest JSON nesting accepted.
+    pub max_depth: usize,
+    /// Most credentials verified from one input (nested and endorsements
+    /// included).
+    pub max_credentials: usize,
+    /// Most RDF quads one document may expand to.
+    pub max_quads: usize,
+    /// Most "hash N-degree quads" calls RDFC-1.0 may make for one document.
+    pub max_canon_calls: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_input_bytes: 8 * 1024 * 1024,
+            max_depth: 64,
+            max_credentials: 1000,
+            max_quads: 200_000,
+            max_canon_calls: 4000,
+        }
+    }
+}
+
+impl Default for VerifyOptions {
+    fn default() -> Self {
+        Self { now: None, offline: false, contexts: HashMap::new(), limits: Limits::default() }
+    }
+}

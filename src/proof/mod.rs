@@ -1,0 +1,1 @@
+//! Proof suites: each turns a secured document into the bytes a key signed.
