@@ -165,7 +165,7 @@ async fn fragment_key<F: Fetch>(
         return Ok(ResolvedKey { key, binding: Binding::SelfAsserted { reason } });
     }
     let binding = match lookups.get(base, "issuer profile").await {
-        Err(error) => Binding::SelfAsserted { reason: format!("the issuer's profile {error}") },
+        Err(error) => Binding::SelfAsserted { reason: format!("the issuer's profile could not be read ({error})") },
         Ok(fetched) => confirm_in_profile(&fetched.body, method, fragment),
     };
     Ok(ResolvedKey { key, binding })
@@ -261,7 +261,7 @@ async fn issuer_vouches<F: Fetch>(method: &str, controller: &str, issuer: &str, 
     match fetch_json(&url, "issuer document", lookups).await {
         Ok(document) if lists_for_assertion(&document, method) => Binding::Bound,
         Ok(_) => mismatch(),
-        Err(error) => Binding::Unconfirmed { reason: format!("the issuer's document {error}") },
+        Err(error) => Binding::Unconfirmed { reason: format!("the issuer's document could not be read ({error})") },
     }
 }
 

@@ -26,31 +26,44 @@ fn main() -> ExitCode {
         }
     };
 
+    let inputs = match read_files(&arguments.files) {
+        Ok(inputs) => inputs,
+        Err(message) => {
+            eprintln!("cler-verify: {message}");
+            return ExitCode::from(64);
+        }
+    };
     let reports = match &arguments.documents {
         Some(index) => match documents::load(index) {
-            Ok(fetch) => run(&arguments, &fetch),
+            Ok(fetch) => run(&arguments, &inputs, &fetch),
             Err(message) => {
                 eprintln!("cler-verify: {message}");
                 return ExitCode::from(64);
             }
         },
-        None => run(&arguments, &http::HttpFetch),
+        None => run(&arguments, &inputs, &http::HttpFetch),
     };
 
     print(&arguments, &reports);
     exit_code(reports.iter().map(|(_, report)| report.verdict))
 }
 
-fn run<F: Fetch>(arguments: &Arguments, fetch: &F) -> Vec<(String, Report)> {
-    let options = VerifyOptions { now: arguments.now, offline: arguments.offline, ..VerifyOptions::default() };
-    arguments
-        .files
+fn read_files(files: &[String]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    files
         .iter()
-        .map(|file| {
-            let bytes = std::fs::read(file).unwrap_or_else(|error| {
-                format!("(cler-verify could not read the file: {error})").into_bytes()
-            });
-            let report = pollster::block_on(verify(Input::Bytes(&bytes), &options, fetch));
+        .map(|file| match std::fs::read(file) {
+            Ok(bytes) => Ok((file.clone(), bytes)),
+            Err(error) => Err(format!("cannot read {file}: {error}")),
+        })
+        .collect()
+}
+
+fn run<F: Fetch>(arguments: &Arguments, inputs: &[(String, Vec<u8>)], fetch: &F) -> Vec<(String, Report)> {
+    let options = VerifyOptions { now: arguments.now, offline: arguments.offline, ..VerifyOptions::default() };
+    inputs
+        .iter()
+        .map(|(file, bytes)| {
+            let report = pollster::block_on(verify(Input::Bytes(bytes), &options, fetch));
             (file.clone(), report)
         })
         .collect()
