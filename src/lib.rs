@@ -14,7 +14,9 @@ pub mod keys;
 pub mod options;
 pub mod proof;
 pub mod report;
+mod verify_stub;
 
 pub use fetch::{Fetch, FetchError, Fetched, MapFetch, NoFetch};
 pub use options::{Limits, VerifyOptions};
 pub use report::{Check, CheckId, Outcome, Problem, Report, Verdict};
+pub use verify_stub::{verify, Input};
