@@ -15,6 +15,8 @@ pub mod options;
 pub mod proof;
 pub mod report;
 mod verify_stub;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use fetch::{Fetch, FetchError, Fetched, MapFetch, NoFetch};
 pub use options::{Limits, VerifyOptions};
