@@ -29,6 +29,8 @@ pub mod proof;
 pub mod report;
 pub mod status;
 mod verify;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use fetch::{Fetch, FetchError, Fetched, MapFetch, NoFetch};
 pub use options::{Limits, VerifyOptions};

@@ -6,17 +6,29 @@
 //! Exit code 0 when every file verified, 1 when any is invalid, 2 when any
 //! is otherwise incomplete, 64 on a usage error.
 
+#[cfg(not(target_arch = "wasm32"))]
 mod arguments;
+#[cfg(not(target_arch = "wasm32"))]
 mod documents;
+#[cfg(not(target_arch = "wasm32"))]
 mod http;
+#[cfg(not(target_arch = "wasm32"))]
 mod text;
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::process::ExitCode;
 
+#[cfg(not(target_arch = "wasm32"))]
 use cler_verifier::{verify, Fetch, Input, Report, Verdict, VerifyOptions};
 
+#[cfg(not(target_arch = "wasm32"))]
 use arguments::Arguments;
 
+/// On wasm32 there is no command line; the library is what is built there.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let arguments = match arguments::parse(std::env::args().skip(1)) {
         Ok(arguments) => arguments,
@@ -48,6 +60,7 @@ fn main() -> ExitCode {
     exit_code(reports.iter().map(|(_, report)| report.verdict))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn read_files(files: &[String]) -> Result<Vec<(String, Vec<u8>)>, String> {
     files
         .iter()
@@ -58,6 +71,7 @@ fn read_files(files: &[String]) -> Result<Vec<(String, Vec<u8>)>, String> {
         .collect()
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn run<F: Fetch>(arguments: &Arguments, inputs: &[(String, Vec<u8>)], fetch: &F) -> Vec<(String, Report)> {
     let options = VerifyOptions { now: arguments.now, offline: arguments.offline, ..VerifyOptions::default() };
     inputs
@@ -69,6 +83,7 @@ fn run<F: Fetch>(arguments: &Arguments, inputs: &[(String, Vec<u8>)], fetch: &F)
         .collect()
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn print(arguments: &Arguments, reports: &[(String, Report)]) {
     if !arguments.json {
         for (file, report) in reports {
@@ -84,6 +99,7 @@ fn print(arguments: &Arguments, reports: &[(String, Report)]) {
     println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn exit_code(verdicts: impl Iterator<Item = Verdict>) -> ExitCode {
     let verdicts: Vec<Verdict> = verdicts.collect();
     if verdicts.contains(&Verdict::Invalid) {

@@ -1,0 +1,93 @@
+//! Turns the JavaScript `input` into bytes for the core's [`Input`](crate::Input).
+//!
+//! Text stays text; bytes (`Uint8Array`, any typed array or `DataView`,
+//! `ArrayBuffer`, `Blob`) become bytes; any other object is taken as parsed
+//! JSON and written back out with `JSON.stringify`.
+
+use js_sys::{Array, ArrayBuffer, Function, Promise, Reflect, Uint8Array, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::usage::UsageError;
+
+/// Reads `value` as input bytes; fails when it is none of the accepted kinds.
+pub(crate) async fn read(value: &JsValue) -> Result<Vec<u8>, UsageError> {
+    if let Some(text) = value.as_string() {
+        return Ok(text.into_bytes());
+    }
+    if value.is_instance_of::<ArrayBuffer>() || ArrayBuffer::is_view(value) {
+        return Ok(bytes(value));
+    }
+    if let Some(array_buffer) = method(value, "arrayBuffer") {
+        return blob(value, &array_buffer).await;
+    }
+    if value.is_object() {
+        return json(value).map(String::into_bytes);
+    }
+
+    let kind = match value.is_null() {
+        true => "null".to_owned(),
+        false => value.js_typeof().as_string().unwrap_or_default(),
+    };
+    Err(UsageError::Input { kind })
+}
+
+fn bytes(value: &JsValue) -> Vec<u8> {
+    if value.is_instance_of::<ArrayBuffer>() {
+        return Uint8Array::new(value).to_vec();
+    }
+
+    let field = |name: &str| Reflect::get(value, &name.into()).unwrap_or_default();
+    let offset = field("byteOffset").as_f64().unwrap_or_default() as u32;
+    let length = field("byteLength").as_f64().unwrap_or_default() as u32;
+    let buffer = field("buffer");
+    Uint8Array::new_with_byte_offset_and_length(&buffer, offset, length).to_vec()
+}
+
+async fn blob(value: &JsValue, array_buffer: &Function) -> Result<Vec<u8>, UsageError> {
+    let failed = |error: JsValue| UsageError::InputJson {
+        detail: message(&error),
+    };
+
+    let promise = array_buffer.call0(value).map_err(failed)?;
+    let buffer = JsFuture::from(Promise::resolve(&promise))
+        .await
+        .map_err(failed)?;
+
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+fn json(value: &JsValue) -> Result<String, UsageError> {
+    let failed = |error: JsValue| UsageError::InputJson {
+        detail: message(&error),
+    };
+    let text = JSON::stringify(value).map_err(failed)?;
+    Ok(String::from(text))
+}
+
+/// The function stored under `name` on `value`, when there is one.
+pub(crate) fn method(value: &JsValue, name: &str) -> Option<Function> {
+    if !value.is_object() {
+        return None;
+    }
+    Reflect::get(value, &name.into())
+        .ok()?
+        .dyn_into::<Function>()
+        .ok()
+}
+
+/// The message of a thrown value (its `message`, or the value as text),
+/// followed by the message of its `cause` when it has one.
+pub(crate) fn message(error: &JsValue) -> String {
+    let field = |value: &JsValue, name: &str| Reflect::get(value, &name.into()).ok();
+    let text = |value: &JsValue| match field(value, "message").and_then(|m| m.as_string()) {
+        Some(message) => message,
+        None => String::from(Array::of1(value).join("")),
+    };
+
+    let cause = field(error, "cause").filter(|cause| !cause.is_undefined());
+    match cause {
+        Some(cause) => format!("{}: {}", text(error), text(&cause)),
+        None => text(error),
+    }
+}

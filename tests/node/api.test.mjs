@@ -1,0 +1,214 @@
+// The JavaScript API of the optimised build: every input kind, the options,
+// the fetch door and its failures, and misuse errors.
+import { readFile } from "node:fs/promises";
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+
+import { init, verify } from "../../pkg/node.js";
+import { NOW, fixtures } from "./fixtures.mjs";
+
+const read = (path) => readFile(new URL(path, fixtures));
+const CLR = "../bench/vectors/clr-n1-eddsa-rdfc-2022.json";
+// Its key sits on the issuer's server (https URL): verifying it online needs a lookup.
+const HTTPS_ISSUER = "credentials/1edtech-validator/ob30/simple.json";
+
+/** A fetch function that records its calls and answers with `answer(url)`. */
+function recorder(answer) {
+  const calls = [];
+  const fetch = async (url) => {
+    calls.push(url);
+    return answer(url);
+  };
+  return { calls, fetch };
+}
+
+const offline = { now: NOW, offline: true };
+
+describe("input kinds", () => {
+  test("text, bytes, ArrayBuffer, Blob, DataView and a parsed object give the same report", async () => {
+    const bytes = await read(CLR);
+    const text = bytes.toString("utf8");
+    const reference = await verify(text, offline);
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+
+    assert.deepStrictEqual(await verify(new Uint8Array(bytes), offline), reference);
+    assert.deepStrictEqual(await verify(buffer, offline), reference);
+    assert.deepStrictEqual(await verify(new Blob([bytes]), offline), reference);
+    assert.deepStrictEqual(await verify(new DataView(buffer), offline), reference);
+    assert.deepStrictEqual(await verify(JSON.parse(text), offline), reference);
+  });
+
+  test("a typed array over part of a buffer reads only its part", async () => {
+    const bytes = await read(CLR);
+    const padded = new Uint8Array(bytes.length + 8);
+    padded.set(bytes, 4);
+    const view = new Uint8Array(padded.buffer, 4, bytes.length);
+    assert.deepStrictEqual(await verify(view, offline), await verify(bytes, offline));
+  });
+
+  test("a bad record resolves to an invalid report, never a rejection", async () => {
+    for (const input of ["", "not json at all", "{", new Uint8Array([0xff, 0x00, 0x89]), {}, []]) {
+      const report = await verify(input, offline);
+      assert.equal(report.verdict, "invalid", `input ${JSON.stringify(input)}`);
+      assert.ok(report.checks.some((check) => check.outcome === "fail"));
+    }
+  });
+
+  test("the report is plain JSON data", async () => {
+    const report = await verify(await read(CLR), offline);
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(report)), report);
+    assert.equal(Object.getPrototypeOf(report), Object.prototype);
+  });
+});
+
+describe("options", () => {
+  test("now as a Date, an ISO string and epoch milliseconds are the same instant", async () => {
+    const bytes = await read(CLR);
+    const instant = new Date(NOW);
+    const reference = await verify(bytes, { now: NOW, offline: true });
+    assert.deepStrictEqual(await verify(bytes, { now: instant, offline: true }), reference);
+    assert.deepStrictEqual(await verify(bytes, { now: instant.getTime(), offline: true }), reference);
+  });
+
+  test("offline: the fetch function is never called and every lookup says offline", async () => {
+    const { calls, fetch } = recorder(() => null);
+    const report = await verify(await read(HTTPS_ISSUER), { now: NOW, offline: true, fetch });
+    assert.deepStrictEqual(calls, []);
+    assert.ok(report.lookups.length > 0, "the https key should be listed");
+    assert.ok(report.lookups.every((lookup) => lookup.outcome === "offline"));
+    assert.equal(report.verdict, "incomplete");
+  });
+
+  test("undefined options and undefined values mean the defaults", async () => {
+    const { fetch } = recorder(() => null);
+    const bytes = await read(CLR);
+    const report = await verify(bytes, { now: NOW, offline: undefined, fetch, limits: undefined });
+    assert.deepStrictEqual(report, await verify(bytes, { now: NOW, fetch }));
+  });
+
+  test("contexts: an unknown context is named, and a given one is used (object or text)", async () => {
+    const url = "https://example.org/extra-context.jsonld";
+    const credential = JSON.parse(await read(CLR));
+    credential["@context"].push(url);
+    const names = (report) => JSON.stringify(report.checks).includes(url);
+
+    assert.ok(names(await verify(credential, offline)), "the unknown context should be named");
+    const context = { "@context": { extraTerm: "https://example.org/vocab#extraTerm" } };
+    for (const document of [context, JSON.stringify(context)]) {
+      const report = await verify(credential, { ...offline, contexts: { [url]: document } });
+      assert.ok(!names(report), `a given context should be used: ${JSON.stringify(report.checks)}`);
+    }
+  });
+
+  test("limits: a tiny input limit turns a big record away with a report", async () => {
+    const report = await verify(await read(CLR), { ...offline, limits: { maxInputBytes: 100 } });
+    assert.equal(report.verdict, "invalid");
+  });
+
+  const misuse = [
+    ["a number as input", 42, {}],
+    ["null as input", null, {}],
+    ["options that are text", "{}", "offline"],
+    ["an unknown option", "{}", { ofline: true }],
+    ["a date that is not one", "{}", { now: "yesterday-ish" }],
+    ["offline as text", "{}", { offline: "yes" }],
+    ["fetch that is not a function", "{}", { fetch: "https://example.org" }],
+    ["contexts that are a number", "{}", { contexts: 3 }],
+    ["an unknown limit", "{}", { limits: { maxQuad: 3 } }],
+    ["a zero limit", "{}", { limits: { maxQuads: 0 } }],
+    ["a fractional limit", "{}", { limits: { maxDepth: 1.5 } }],
+  ];
+  for (const [name, input, options] of misuse) {
+    test(`misuse rejects with a TypeError: ${name}`, async () => {
+      await assert.rejects(verify(input, options), (error) => {
+        assert.ok(error instanceof TypeError, `${error}`);
+        assert.match(error.message, /^cler-verifier: /);
+        return true;
+      });
+    });
+  }
+});
+
+describe("fetch", () => {
+  async function lookupsWith(fetch) {
+    const report = await verify(await read(HTTPS_ISSUER), { now: NOW, fetch });
+    assert.ok(report.lookups.length > 0, "the https key should be looked up");
+    return report.lookups;
+  }
+
+  test("each URL is fetched once and listed", async () => {
+    const { calls, fetch } = recorder(() => null);
+    const lookups = await lookupsWith(fetch);
+    assert.deepStrictEqual(lookups.map((lookup) => lookup.url), [...new Set(calls)]);
+    assert.equal(calls.length, new Set(calls).size);
+  });
+
+  test("null: no document is known at that address", async () => {
+    const lookups = await lookupsWith(recorder(() => null).fetch);
+    for (const lookup of lookups) {
+      assert.equal(lookup.outcome, "failed");
+      assert.match(lookup.detail, /no document is known/);
+    }
+  });
+
+  test("a rejected fetch reads as a network or CORS failure, with the cause", async () => {
+    const failing = () => {
+      throw new TypeError("Failed to fetch", { cause: new Error("getaddrinfo ENOTFOUND") });
+    };
+    for (const lookup of await lookupsWith(recorder(failing).fetch)) {
+      assert.equal(lookup.outcome, "failed");
+      assert.match(lookup.detail, /could not be reached.*CORS.*Failed to fetch: getaddrinfo ENOTFOUND/);
+    }
+  });
+
+  test("a fetch function that throws before returning a promise is a failure too", async () => {
+    const throwing = () => {
+      throw new Error("refused by policy");
+    };
+    for (const lookup of await lookupsWith(throwing)) {
+      assert.match(lookup.detail, /refused by policy/);
+    }
+  });
+
+  test("404 and 500 answers say so", async () => {
+    for (const [status, pattern] of [[404, /does not exist \(404\)/], [500, /error 500/]]) {
+      const answer = () => new Response("no", { status });
+      for (const lookup of await lookupsWith(recorder(answer).fetch)) {
+        assert.match(lookup.detail, pattern);
+      }
+    }
+  });
+
+  test("an answer that is not a response is a readable failure", async () => {
+    for (const lookup of await lookupsWith(recorder(() => ({ hello: 1 })).fetch)) {
+      assert.match(lookup.detail, /did not return a response/);
+    }
+  });
+
+  test("the default is globalThis.fetch, called with globalThis as this", async () => {
+    const original = globalThis.fetch;
+    const seen = [];
+    globalThis.fetch = function (url) {
+      seen.push({ url, self: this });
+      return Promise.resolve(new Response("gone", { status: 404 }));
+    };
+    try {
+      const report = await verify(await read(HTTPS_ISSUER), { now: NOW });
+      assert.ok(seen.length > 0);
+      assert.ok(seen.every(({ self }) => self === globalThis));
+      assert.deepStrictEqual(report.lookups.map((lookup) => lookup.url), seen.map(({ url }) => url));
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+});
+
+describe("init", () => {
+  test("init is idempotent and may run concurrently with verify", async () => {
+    const [first, second, report] = await Promise.all([init(), init(), verify("not json", offline)]);
+    assert.equal(first, undefined);
+    assert.equal(second, undefined);
+    assert.equal(report.verdict, "invalid");
+    await init();
+  });
+});
