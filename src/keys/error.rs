@@ -1,0 +1,57 @@
+//! Why a key could not be decoded.
+
+use std::fmt;
+
+/// Why a verification method's key could not be decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum KeyError {
+    /// The multibase prefix is not `z` (base58btc), the only one Multikey
+    /// uses for these keys.
+    UnsupportedMultibase {
+        /// The prefix found, if the text was not empty.
+        prefix: Option<char>,
+    },
+    /// The text after the prefix is not valid base58btc.
+    InvalidBase58,
+    /// The multicodec header names a key type this verifier does not handle.
+    UnsupportedKeyType {
+        /// The first two header bytes, in hex.
+        header: String,
+    },
+    /// The key bytes have the wrong length for their type.
+    WrongLength {
+        /// The key type.
+        key_type: &'static str,
+        /// The length required.
+        expected: usize,
+        /// The length found.
+        found: usize,
+    },
+}
+
+impl fmt::Display for KeyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::UnsupportedMultibase {
+                prefix: Some(prefix),
+            } => {
+                write!(f, "unsupported multibase prefix '{prefix}' (expected 'z')")
+            }
+            Self::UnsupportedMultibase { prefix: None } => write!(f, "the multibase key is empty"),
+            Self::InvalidBase58 => write!(f, "the key is not valid base58btc"),
+            Self::UnsupportedKeyType { header } => {
+                write!(f, "unsupported multikey type (header {header})")
+            }
+            Self::WrongLength {
+                key_type,
+                expected,
+                found,
+            } => {
+                write!(f, "{key_type} key has {found} bytes, expected {expected}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for KeyError {}

@@ -1,0 +1,119 @@
+//! [Multikey](https://www.w3.org/TR/controller-document/#multikey) decoding:
+//! `publicKeyMultibase` values and `did:key` identifiers.
+//!
+//! A multikey is multibase text (`z` + base58btc) of a multicodec header
+//! followed by the raw key. For Ed25519 the header is `0xed 0x01` and the
+//! key 32 bytes, which is why such keys start with `z6Mk`. The
+//! `Ed25519VerificationKey2020` type's `publicKeyMultibase` uses the same
+//! format.
+
+use super::error::KeyError;
+use super::public_key::PublicKey;
+
+/// The multicodec header of an Ed25519 public key (`ed25519-pub`, varint 0xed).
+const ED25519_HEADER: [u8; 2] = [0xed, 0x01];
+
+/// Decodes a multibase multikey such as `z6MkhaXg…`.
+///
+/// Fails with [`KeyError::UnsupportedMultibase`] unless the text starts with
+/// `z`, [`KeyError::InvalidBase58`] for bad base58btc,
+/// [`KeyError::UnsupportedKeyType`] for a header other than Ed25519's, and
+/// [`KeyError::WrongLength`] when the key is not 32 bytes.
+pub fn decode(multibase: &str) -> Result<PublicKey, KeyError> {
+    let bytes = decode_base58btc(multibase)?;
+
+    match bytes.split_first_chunk::<2>() {
+        Some((&ED25519_HEADER, key)) => ed25519(key),
+        Some((header, _)) => Err(KeyError::UnsupportedKeyType {
+            header: hex(header),
+        }),
+        None => Err(KeyError::UnsupportedKeyType {
+            header: hex(&bytes),
+        }),
+    }
+}
+
+/// The bytes of multibase base58btc text (`z…`).
+///
+/// Fails with [`KeyError::UnsupportedMultibase`] or [`KeyError::InvalidBase58`].
+pub fn decode_base58btc(multibase: &str) -> Result<Vec<u8>, KeyError> {
+    let mut characters = multibase.chars();
+    match characters.next() {
+        Some('z') => (),
+        prefix => return Err(KeyError::UnsupportedMultibase { prefix }),
+    }
+
+    bs58::decode(characters.as_str())
+        .into_vec()
+        .map_err(|_| KeyError::InvalidBase58)
+}
+
+fn ed25519(key: &[u8]) -> Result<PublicKey, KeyError> {
+    let key: [u8; 32] = key.try_into().map_err(|_| KeyError::WrongLength {
+        key_type: "Ed25519",
+        expected: 32,
+        found: key.len(),
+    })?;
+    Ok(PublicKey::Ed25519(key))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "test"
+)]
+mod tests {
+    use super::*;
+
+    /// The W3C vc-di-eddsa test vectors' key (TestVectors/keyPair.json).
+    const W3C_KEY: &str = "z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2";
+
+    #[test]
+    fn decodes_an_ed25519_multikey() {
+        let PublicKey::Ed25519(key) = decode(W3C_KEY).unwrap();
+        assert_eq!(key.len(), 32);
+        assert_eq!(key[..4], [0xb0, 0x0d, 0x8d, 0x93]);
+    }
+
+    #[test]
+    fn rejects_other_prefixes_and_garbage() {
+        assert_eq!(
+            decode("").unwrap_err(),
+            KeyError::UnsupportedMultibase { prefix: None }
+        );
+        assert_eq!(
+            decode("u7QE").unwrap_err(),
+            KeyError::UnsupportedMultibase { prefix: Some('u') }
+        );
+        assert_eq!(decode("z0OIl").unwrap_err(), KeyError::InvalidBase58);
+        assert_eq!(
+            decode("z").unwrap_err(),
+            KeyError::UnsupportedKeyType {
+                header: String::new()
+            }
+        );
+    }
+
+    #[test]
+    fn rejects_other_key_types_and_lengths() {
+        // A P-256 multikey (header 0x80 0x24) from the W3C ECDSA vectors.
+        let p256 = "zDnaepBuvsQ8cpsWrVKw8fbpGpvPeNSjVPTWoq6cRqaYzBKVP";
+        assert_eq!(
+            decode(p256).unwrap_err(),
+            KeyError::UnsupportedKeyType {
+                header: "8024".into()
+            }
+        );
+        let short = format!("z{}", bs58::encode([0xed, 0x01, 1, 2, 3]).into_string());
+        assert!(matches!(
+            decode(&short),
+            Err(KeyError::WrongLength { found: 3, .. })
+        ));
+    }
+}
