@@ -1,0 +1,105 @@
+//! Why a proof could not be prepared or did not verify.
+
+use std::fmt;
+
+use crate::canon::CanonError;
+use crate::jsonld::JsonLdError;
+
+/// Why a proof could not be prepared for verification, or did not verify.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ProofError {
+    /// The document has no proof at the requested position.
+    NoSuchProof {
+        /// The position asked for.
+        index: usize,
+    },
+    /// The proof is not an object, or lacks a required member.
+    MalformedProof {
+        /// What is wrong.
+        detail: String,
+    },
+    /// The proof's type or cryptosuite is not one this verifier implements.
+    UnsupportedSuite {
+        /// The cryptosuite (for a `DataIntegrityProof`) or the proof type.
+        name: String,
+    },
+    /// `proofValue` is missing or is not `z` + base58btc of a 64-byte
+    /// Ed25519 signature.
+    MalformedProofValue {
+        /// What is wrong.
+        detail: String,
+    },
+    /// `created` is present but is not an XSD dateTime
+    /// ([VC-DI-EdDSA, Proof Configuration](https://www.w3.org/TR/vc-di-eddsa/#proof-configuration-eddsa-rdfc-2022)).
+    InvalidCreated {
+        /// The value found.
+        value: String,
+    },
+    /// The proof's `@context` is not a prefix of the document's
+    /// ([VC-DI-EdDSA, Verify Proof](https://www.w3.org/TR/vc-di-eddsa/#verify-proof-eddsa-rdfc-2022) step 4).
+    ContextNotPrefix,
+    /// `previousProof` names a proof the document does not contain
+    /// ([VC-DI, Proof Chains](https://www.w3.org/TR/vc-data-integrity/#proof-chains)).
+    MissingPreviousProof {
+        /// The proof id that was not found.
+        id: String,
+    },
+    /// The document or proof could not be turned into RDF.
+    JsonLd(JsonLdError),
+    /// The RDF could not be canonicalised.
+    Canon(CanonError),
+    /// The signature does not verify with the key. Deliberately opaque.
+    SignatureMismatch,
+}
+
+impl fmt::Display for ProofError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoSuchProof { index } => write!(f, "the document has no proof number {index}"),
+            Self::MalformedProof { detail } => write!(f, "malformed proof: {detail}"),
+            Self::UnsupportedSuite { name } => write!(f, "unsupported proof suite {name}"),
+            Self::MalformedProofValue { detail } => write!(f, "malformed proofValue: {detail}"),
+            Self::InvalidCreated { value } => {
+                write!(
+                    f,
+                    "the proof's created value \"{value}\" is not an xsd dateTime"
+                )
+            }
+            Self::ContextNotPrefix => {
+                write!(
+                    f,
+                    "the proof's @context is not a prefix of the document's @context"
+                )
+            }
+            Self::MissingPreviousProof { id } => {
+                write!(f, "the previous proof {id} is not in the document")
+            }
+            Self::JsonLd(error) => write!(f, "{error}"),
+            Self::Canon(error) => write!(f, "{error}"),
+            Self::SignatureMismatch => write!(f, "the signature does not match"),
+        }
+    }
+}
+
+impl std::error::Error for ProofError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::JsonLd(error) => Some(error),
+            Self::Canon(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+impl From<JsonLdError> for ProofError {
+    fn from(error: JsonLdError) -> Self {
+        Self::JsonLd(error)
+    }
+}
+
+impl From<CanonError> for ProofError {
+    fn from(error: CanonError) -> Self {
+        Self::Canon(error)
+    }
+}
