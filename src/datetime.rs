@@ -96,13 +96,22 @@ impl Cursor<'_> {
     fn year(&mut self) -> Result<i64, DateTimeError> {
         let digits = self.digits();
         let reason = "year must have at least four digits, without a leading zero past four";
-        if digits.len() < 4 || digits.len() > 9 || (digits.len() > 4 && digits.first() == Some(&b'0')) {
+        if digits.len() < 4
+            || digits.len() > 9
+            || (digits.len() > 4 && digits.first() == Some(&b'0'))
+        {
             return Err(DateTimeError { reason });
         }
         Ok(value_of(digits))
     }
 
-    fn number(&mut self, width: usize, low: i64, high: i64, reason: &'static str) -> Result<i64, DateTimeError> {
+    fn number(
+        &mut self,
+        width: usize,
+        low: i64,
+        high: i64,
+        reason: &'static str,
+    ) -> Result<i64, DateTimeError> {
         let digits = self.digits();
         let value = value_of(digits);
         if digits.len() != width || value < low || value > high {
@@ -118,9 +127,16 @@ impl Cursor<'_> {
         self.at += 1;
         let digits = self.digits();
         if digits.is_empty() {
-            return Err(DateTimeError { reason: "expected digits after the decimal point" });
+            return Err(DateTimeError {
+                reason: "expected digits after the decimal point",
+            });
         }
-        let nine: Vec<u8> = digits.iter().copied().chain(std::iter::repeat(b'0')).take(9).collect();
+        let nine: Vec<u8> = digits
+            .iter()
+            .copied()
+            .chain(std::iter::repeat(b'0'))
+            .take(9)
+            .collect();
         Ok(u32::try_from(value_of(&nine)).unwrap_or(0))
     }
 
@@ -133,28 +149,38 @@ impl Cursor<'_> {
             }
             Some(b'+') => 1,
             Some(b'-') => -1,
-            Some(_) => return Err(DateTimeError { reason: "unexpected text after the time" }),
+            Some(_) => {
+                return Err(DateTimeError {
+                    reason: "unexpected text after the time",
+                })
+            }
         };
         self.at += 1;
         let hours = self.number(2, 0, 14, "time zone hours must be two digits from 00 to 14")?;
         self.expect(b':', "expected ':' in the time zone")?;
         let minutes = self.number(2, 0, 59, "time zone minutes must be two digits")?;
         if hours == 14 && minutes != 0 {
-            return Err(DateTimeError { reason: "time zone offset is beyond 14:00" });
+            return Err(DateTimeError {
+                reason: "time zone offset is beyond 14:00",
+            });
         }
         Ok(sign * (hours * 3600 + minutes * 60))
     }
 
     fn end(&self) -> Result<(), DateTimeError> {
         if self.at != self.bytes.len() {
-            return Err(DateTimeError { reason: "unexpected text after the date and time" });
+            return Err(DateTimeError {
+                reason: "unexpected text after the date and time",
+            });
         }
         Ok(())
     }
 }
 
 fn value_of(digits: &[u8]) -> i64 {
-    digits.iter().fold(0, |sum, d| sum * 10 + i64::from(d - b'0'))
+    digits
+        .iter()
+        .fold(0, |sum, d| sum * 10 + i64::from(d - b'0'))
 }
 
 fn check_day(year: i64, month: i64, day: i64) -> Result<(), DateTimeError> {
@@ -166,14 +192,18 @@ fn check_day(year: i64, month: i64, day: i64) -> Result<(), DateTimeError> {
         _ => 31,
     };
     if day > last {
-        return Err(DateTimeError { reason: "that day does not exist in that month" });
+        return Err(DateTimeError {
+            reason: "that day does not exist in that month",
+        });
     }
     Ok(())
 }
 
 fn check_midnight(hour: i64, minute: i64, second: i64, nanos: u32) -> Result<(), DateTimeError> {
     if hour == 24 && (minute != 0 || second != 0 || nanos != 0) {
-        return Err(DateTimeError { reason: "hour 24 is only allowed as 24:00:00" });
+        return Err(DateTimeError {
+            reason: "hour 24 is only allowed as 24:00:00",
+        });
     }
     Ok(())
 }
@@ -206,9 +236,18 @@ mod tests {
     #[test]
     fn reads_the_epoch_fractions_and_far_years() {
         assert_eq!(parse("1970-01-01T00:00:00Z").unwrap().seconds, 0);
-        assert_eq!(parse("2025-01-09T15:20:02.183Z").unwrap().nanos, 183_000_000);
-        assert_eq!(parse("9999-01-02T00:00:00Z").unwrap().seconds, 253_370_851_200);
-        assert_eq!(parse("2000-02-29T24:00:00Z").unwrap(), parse("2000-03-01T00:00:00Z").unwrap());
+        assert_eq!(
+            parse("2025-01-09T15:20:02.183Z").unwrap().nanos,
+            183_000_000
+        );
+        assert_eq!(
+            parse("9999-01-02T00:00:00Z").unwrap().seconds,
+            253_370_851_200
+        );
+        assert_eq!(
+            parse("2000-02-29T24:00:00Z").unwrap(),
+            parse("2000-03-01T00:00:00Z").unwrap()
+        );
     }
 
     #[test]

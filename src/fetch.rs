@@ -58,7 +58,9 @@ impl std::fmt::Display for FetchError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Offline => write!(f, "lookups are switched off (offline mode)"),
-            Self::Status { code: 404 } => write!(f, "the server says the document does not exist (404)"),
+            Self::Status { code: 404 } => {
+                write!(f, "the server says the document does not exist (404)")
+            }
             Self::Status { code } => write!(f, "the server answered with error {code}"),
             Self::Network { detail } => write!(
                 f,
@@ -114,7 +116,10 @@ impl MapFetch {
 impl Fetch for MapFetch {
     async fn fetch(&self, url: &str) -> Result<Fetched, FetchError> {
         match self.documents.get(url) {
-            Some(Ok(body)) => Ok(Fetched { body: body.clone(), content_type: None }),
+            Some(Ok(body)) => Ok(Fetched {
+                body: body.clone(),
+                content_type: None,
+            }),
             Some(Err(code)) => Err(FetchError::Status { code: *code }),
             None => Err(FetchError::NotFound),
         }
@@ -134,7 +139,12 @@ pub struct Lookups<'f, F: Fetch> {
 impl<'f, F: Fetch> Lookups<'f, F> {
     /// Lookups through `fetch`, or none at all when `offline`.
     pub fn new(fetch: &'f F, offline: bool) -> Self {
-        Self { fetch, offline, cache: RefCell::default(), record: RefCell::default() }
+        Self {
+            fetch,
+            offline,
+            cache: RefCell::default(),
+            record: RefCell::default(),
+        }
     }
 
     /// Fetches `url` once; later calls for the same URL reuse the answer.
@@ -150,7 +160,9 @@ impl<'f, F: Fetch> Lookups<'f, F> {
         };
 
         self.remember(url, purpose, &answer);
-        self.cache.borrow_mut().insert(url.to_owned(), answer.clone());
+        self.cache
+            .borrow_mut()
+            .insert(url.to_owned(), answer.clone());
         answer
     }
 
@@ -165,7 +177,12 @@ impl<'f, F: Fetch> Lookups<'f, F> {
             Err(FetchError::Offline) => (LookupOutcome::Offline, None),
             Err(error) => (LookupOutcome::Failed, Some(error.to_string())),
         };
-        let lookup = Lookup { url: url.to_owned(), purpose: purpose.to_owned(), outcome, detail };
+        let lookup = Lookup {
+            url: url.to_owned(),
+            purpose: purpose.to_owned(),
+            outcome,
+            detail,
+        };
         self.record.borrow_mut().push(lookup);
     }
 }

@@ -97,12 +97,24 @@ pub struct Check {
 impl Check {
     /// A passing check.
     pub fn pass(id: CheckId, message: impl Into<String>) -> Self {
-        Self { id, outcome: Outcome::Pass, message: message.into(), target: None, problem: None }
+        Self {
+            id,
+            outcome: Outcome::Pass,
+            message: message.into(),
+            target: None,
+            problem: None,
+        }
     }
 
     /// A check that does not apply, with the reason in the message.
     pub fn skip(id: CheckId, message: impl Into<String>) -> Self {
-        Self { id, outcome: Outcome::Skip, message: message.into(), target: None, problem: None }
+        Self {
+            id,
+            outcome: Outcome::Skip,
+            message: message.into(),
+            target: None,
+            problem: None,
+        }
     }
 
     /// A check with a problem: `fail`, `warn` or `unknown`.
@@ -112,7 +124,13 @@ impl Check {
         message: impl Into<String>,
         problem: Problem,
     ) -> Self {
-        Self { id, outcome, message: message.into(), target: None, problem: Some(problem) }
+        Self {
+            id,
+            outcome,
+            message: message.into(),
+            target: None,
+            problem: Some(problem),
+        }
     }
 
     /// The same check, about one part of the credential.
@@ -125,7 +143,11 @@ impl Check {
 impl Problem {
     /// A problem with a project code and no W3C type.
     pub fn new(code: &'static str, detail: impl Into<String>) -> Self {
-        Self { code, w3c: None, detail: detail.into() }
+        Self {
+            code,
+            w3c: None,
+            detail: detail.into(),
+        }
     }
 
     /// The same problem, mapped to a W3C problem type.
@@ -271,7 +293,11 @@ pub struct Report {
 
 impl Report {
     /// A report whose verdict follows from its checks (see [`verdict_of`]).
-    pub fn from_checks(source: impl Into<String>, summary: Option<Summary>, checks: Vec<Check>) -> Self {
+    pub fn from_checks(
+        source: impl Into<String>,
+        summary: Option<Summary>,
+        checks: Vec<Check>,
+    ) -> Self {
         let verdict = verdict_of(&checks);
         Self {
             verdict,
@@ -337,19 +363,31 @@ mod tests {
 
     #[test]
     fn a_failure_outweighs_an_unknown() {
-        let checks = [check(Outcome::Unknown), check(Outcome::Fail), check(Outcome::Pass)];
+        let checks = [
+            check(Outcome::Unknown),
+            check(Outcome::Fail),
+            check(Outcome::Pass),
+        ];
         assert_eq!(verdict_of(&checks), Verdict::Invalid);
     }
 
     #[test]
     fn an_unknown_makes_it_incomplete() {
-        let checks = [check(Outcome::Pass), check(Outcome::Warn), check(Outcome::Unknown)];
+        let checks = [
+            check(Outcome::Pass),
+            check(Outcome::Warn),
+            check(Outcome::Unknown),
+        ];
         assert_eq!(verdict_of(&checks), Verdict::Incomplete);
     }
 
     #[test]
     fn warnings_and_skips_still_verify() {
-        let checks = [check(Outcome::Pass), check(Outcome::Warn), check(Outcome::Skip)];
+        let checks = [
+            check(Outcome::Pass),
+            check(Outcome::Warn),
+            check(Outcome::Skip),
+        ];
         assert_eq!(verdict_of(&checks), Verdict::Verified);
     }
 

@@ -30,10 +30,16 @@ pub async fn verify<F: Fetch>(input: Input<'_>, options: &VerifyOptions, fetch: 
     let verifier = Verifier::new(options, fetch, now(options));
 
     let mut report = match &detected {
-        Detected::Credential(document) => verifier.credential(document, "json", Role::Subject).await,
+        Detected::Credential(document) => {
+            verifier.credential(document, "json", Role::Subject).await
+        }
         Detected::Presentation(presentation) => presented(&verifier, presentation).await,
-        Detected::Unsupported { what, message } => refused("unsupported_format", what, message),
-        Detected::Unreadable { detail, message } => refused("unreadable_input", detail, message),
+        Detected::Unsupported { what, message } => {
+            refused(Outcome::Unknown, "unsupported_format", what, message)
+        }
+        Detected::Unreadable { detail, message } => {
+            refused(Outcome::Fail, "unreadable_input", detail, message)
+        }
     };
     report.lookups = verifier.lookups.into_record();
     report
@@ -48,7 +54,10 @@ async fn presented<F: Fetch>(verifier: &Verifier<'_, F>, presentation: &Value) -
     }
 
     let count = children.len();
-    let mut checks = vec![Check::pass(CheckId::Parse, format!("Read as a presentation holding {count} credentials."))];
+    let mut checks = vec![Check::pass(
+        CheckId::Parse,
+        format!("Read as a presentation holding {count} credentials."),
+    )];
     checks.push(presentation_proof(presentation));
     checks.push(crate::checks::children_verdict(&children, "presentation"));
     let mut report = Report::from_checks("presentation", None, checks);
@@ -59,15 +68,28 @@ async fn presented<F: Fetch>(verifier: &Verifier<'_, F>, presentation: &Value) -
 
 fn presentation_proof(presentation: &Value) -> Check {
     if presentation.get("proof").is_none() {
-        return Check::skip(CheckId::Proof, "The presentation itself is not signed; each credential carries its own proof.");
+        return Check::skip(
+            CheckId::Proof,
+            "The presentation itself is not signed; each credential carries its own proof.",
+        );
     }
     Check::skip(CheckId::Proof, "The presentation's own signature is not checked yet; each credential is checked on its own.")
 }
 
-fn refused(code: &'static str, detail: &str, message: &str) -> Report {
-    let outcome = Outcome::Fail;
+/// A report for input that holds no credential this verifier can check:
+/// `unknown` for a format it does not support yet, `fail` for the rest.
+fn refused(outcome: Outcome, code: &'static str, detail: &str, message: &str) -> Report {
     let problem = Problem::new(code, detail).w3c("PARSING_ERROR");
-    Report::from_checks("input", None, vec![Check::with_problem(CheckId::Parse, outcome, message, problem)])
+    Report::from_checks(
+        "input",
+        None,
+        vec![Check::with_problem(
+            CheckId::Parse,
+            outcome,
+            message,
+            problem,
+        )],
+    )
 }
 
 fn now(options: &VerifyOptions) -> Instant {
@@ -77,7 +99,9 @@ fn now(options: &VerifyOptions) -> Instant {
 #[cfg(not(target_arch = "wasm32"))]
 fn platform_now() -> i64 {
     let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
-    since.map_or(0, |duration| i64::try_from(duration.as_secs()).unwrap_or(i64::MAX))
+    since.map_or(0, |duration| {
+        i64::try_from(duration.as_secs()).unwrap_or(i64::MAX)
+    })
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -1,6 +1,11 @@
 //! The `cler-verify` command: exit codes, the JSON report and `--documents`.
 
-#![allow(clippy::indexing_slicing, clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used
+)]
 // Tests index fixtures directly and fail loudly; a panic here is a failed test.
 
 mod common;
@@ -17,7 +22,13 @@ fn cler_verify(arguments: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_cler-verify"))
         .args(["--now", "2026-12-01T00:00:00Z", "--documents"])
         .arg(index)
-        .args(arguments.iter().map(|a| if a.starts_with("credentials/") { fixtures.join(a) } else { a.into() }))
+        .args(arguments.iter().map(|a| {
+            if a.starts_with("credentials/") {
+                fixtures.join(a)
+            } else {
+                a.into()
+            }
+        }))
         .output()
         .unwrap()
 }
@@ -26,8 +37,14 @@ fn cler_verify(arguments: &[&str]) -> Output {
 fn exit_codes_follow_the_verdicts() {
     assert_eq!(cler_verify(&[VERIFIED]).status.code(), Some(0));
     assert_eq!(cler_verify(&[VERIFIED, REVOKED]).status.code(), Some(1));
-    assert_eq!(cler_verify(&[VERIFIED, SELF_ASSERTED]).status.code(), Some(2));
-    assert_eq!(cler_verify(&["--unknown-flag", VERIFIED]).status.code(), Some(64));
+    assert_eq!(
+        cler_verify(&[VERIFIED, SELF_ASSERTED]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        cler_verify(&["--unknown-flag", VERIFIED]).status.code(),
+        Some(64)
+    );
     assert_eq!(cler_verify(&["no-such-file.json"]).status.code(), Some(64));
 }
 
@@ -36,10 +53,17 @@ fn json_output_is_the_report() {
     let output = cler_verify(&["--json", REVOKED]);
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["report"]["verdict"], "invalid");
-    let status = json["report"]["checks"].as_array().unwrap().iter().find(|c| c["id"] == "status").unwrap();
+    let status = json["report"]["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "status")
+        .unwrap();
     assert_eq!(status["problem"]["code"], "revoked");
     let lookups = json["report"]["lookups"].as_array().unwrap();
-    assert!(lookups.iter().any(|l| l["purpose"] == "status list" && l["outcome"] == "fetched"));
+    assert!(lookups
+        .iter()
+        .any(|l| l["purpose"] == "status list" && l["outcome"] == "fetched"));
 }
 
 #[test]
@@ -47,5 +71,8 @@ fn the_summary_names_the_failing_check() {
     let output = cler_verify(&[REVOKED]);
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(text.contains("INVALID"), "{text}");
-    assert!(text.contains("FAIL status: The issuer has revoked this record."), "{text}");
+    assert!(
+        text.contains("FAIL status: The issuer has revoked this record."),
+        "{text}"
+    );
 }

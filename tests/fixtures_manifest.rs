@@ -7,8 +7,12 @@
 //! whatever it is, but a report. Exceptions are listed once, below, each
 //! with the verdict we give and why.
 
-
-#![allow(clippy::indexing_slicing, clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used
+)]
 // Tests index fixtures directly and fail loudly; a panic here is a failed test.
 mod common;
 
@@ -27,7 +31,7 @@ const SUITES: [&str; 3] = [
 ];
 
 /// Fixtures whose stated verdict we do not give, with ours and the reason.
-const EXCEPTIONS: [(&str, Verdict, &str); 3] = [
+const EXCEPTIONS: [(&str, Verdict, &str); 4] = [
     (
         "credentials/1edtech-validator/ob30/complete.json",
         Verdict::Incomplete,
@@ -48,6 +52,13 @@ const EXCEPTIONS: [(&str, Verdict, &str); 3] = [
         "uses the context https://w3id.org/dcc/v1, which no public copy exists of (fixtures' \
          contexts/index.json lists it as not bundled); an unknown context is a failure that names \
          it (DESIGN.md §1), so its terms are never silently dropped",
+    ),
+    (
+        "credentials/w3c-vc-di-eddsa/TestVectors/eddsa-rdfc-2022/employ/signedDataInt.json",
+        Verdict::Invalid,
+        "oxjsonld 0.2.7 applies only the last type-scoped context of a node with several scoped \
+         types (Person + EmployablePerson), so residentSince reads as undefined and safe mode \
+         refuses it rather than verify less than was signed (tests/w3c_vectors.rs KNOWN_GAPS)",
     ),
 ];
 
@@ -77,8 +88,15 @@ fn every_covered_fixture_gets_its_stated_verdict() {
     }
 
     print_table(&table);
-    assert!(disagreements.is_empty(), "disagreements:\n{}", disagreements.join("\n"));
-    assert!(table.values().map(|row| row[0]).sum::<usize>() > 100, "too few fixtures were judged");
+    assert!(
+        disagreements.is_empty(),
+        "disagreements:\n{}",
+        disagreements.join("\n")
+    );
+    assert!(
+        table.values().map(|row| row[0]).sum::<usize>() > 100,
+        "too few fixtures were judged"
+    );
 }
 
 enum Judgement {
@@ -90,15 +108,23 @@ enum Judgement {
 fn judge(path: &str, expected: &str, report: &Report) -> Judgement {
     let verdict = report.verdict;
     if let Some((_, ours, _)) = EXCEPTIONS.iter().find(|(p, _, _)| *p == path) {
-        return agree(verdict == *ours, report, "the exception's stated verdict changed");
+        return agree(
+            verdict == *ours,
+            report,
+            "the exception's stated verdict changed",
+        );
     }
-    let verified_or_self_asserted =
-        verdict == Verdict::Verified || verdict == Verdict::Incomplete && incomplete_only_by_self_asserted_key(report);
+    let verified_or_self_asserted = verdict == Verdict::Verified
+        || verdict == Verdict::Incomplete && incomplete_only_by_self_asserted_key(report);
     match expected {
         "valid" => agree(verified_or_self_asserted, report, "not verified"),
         "valid-with-warnings" => {
             let warned = !codes(report, Outcome::Warn).is_empty();
-            agree(verified_or_self_asserted && warned, report, "not verified with a warning")
+            agree(
+                verified_or_self_asserted && warned,
+                report,
+                "not verified with a warning",
+            )
         }
         "invalid" => agree(verdict == Verdict::Invalid, report, "not invalid"),
         "status-unverifiable" => agree(verdict != Verdict::Verified, report, "verified"),
@@ -116,21 +142,37 @@ fn agree(ok: bool, report: &Report, what: &str) -> Judgement {
         .filter(|c| c.outcome != Outcome::Pass && c.outcome != Outcome::Skip)
         .map(|c| format!("{:?}/{:?}: {}", c.id, c.outcome, c.message))
         .collect();
-    Judgement::Disagrees(format!("got {:?} ({what}): {}", report.verdict, failing.join(" | ")))
+    Judgement::Disagrees(format!(
+        "got {:?} ({what}): {}",
+        report.verdict,
+        failing.join(" | ")
+    ))
 }
 
 fn covered(entry: &Value) -> bool {
     let format = entry["format"].as_str().unwrap_or_default();
-    let proofs: Vec<&str> = entry["proof_types"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+    let proofs: Vec<&str> = entry["proof_types"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
     format == "json-ld" && !proofs.is_empty() && proofs.iter().all(|p| SUITES.contains(p))
 }
 
 fn source_of(path: &str) -> String {
-    path.split('/').skip(1).take(2).collect::<Vec<_>>().join("/")
+    path.split('/')
+        .skip(1)
+        .take(2)
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 fn print_table(table: &BTreeMap<String, [usize; 3]>) {
-    println!("\n{:<48} {:>6} {:>9} {:>9}", "source", "agree", "disagree", "unstated");
+    println!(
+        "\n{:<48} {:>6} {:>9} {:>9}",
+        "source", "agree", "disagree", "unstated"
+    );
     for (source, [agree, disagree, unstated]) in table {
         println!("{source:<48} {agree:>6} {disagree:>9} {unstated:>9}");
     }

@@ -4,8 +4,12 @@
 //! Base: a Digital Credentials Consortium test credential
 //! (`dcc-vc-test-fixtures`, eddsa-rdfc-2022, did:key), MIT.
 
-
-#![allow(clippy::indexing_slicing, clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used
+)]
 // Tests index fixtures directly and fail loudly; a panic here is a failed test.
 mod common;
 
@@ -25,8 +29,17 @@ fn failing(report: &Report) -> Vec<String> {
 
 fn assert_fails_with(document: &Value, code: &str) {
     let report = common::verify_json(document);
-    assert_eq!(report.verdict, Verdict::Invalid, "{code}: {:#?}", report.checks);
-    assert!(failing(&report).iter().any(|c| c == code), "expected {code}, got {:?}", failing(&report));
+    assert_eq!(
+        report.verdict,
+        Verdict::Invalid,
+        "{code}: {:#?}",
+        report.checks
+    );
+    assert!(
+        failing(&report).iter().any(|c| c == code),
+        "expected {code}, got {:?}",
+        failing(&report)
+    );
 }
 
 #[test]
@@ -40,7 +53,10 @@ fn every_changed_field_breaks_verification() {
     let document = base();
     let mut leaves = Vec::new();
     collect_leaves(&document, String::new(), &mut leaves);
-    let leaves: Vec<String> = leaves.into_iter().filter(|p| !p.starts_with("/proof")).collect();
+    let leaves: Vec<String> = leaves
+        .into_iter()
+        .filter(|p| !p.starts_with("/proof"))
+        .collect();
     assert!(leaves.len() > 10, "too few fields: {leaves:?}");
 
     for pointer in leaves {
@@ -49,8 +65,15 @@ fn every_changed_field_breaks_verification() {
             *leaf = altered(leaf);
         }
         let report = common::verify_json(&changed);
-        assert_eq!(report.verdict, Verdict::Invalid, "changing {pointer} was not caught");
-        assert!(!failing(&report).is_empty(), "changing {pointer}: no failing check named it");
+        assert_eq!(
+            report.verdict,
+            Verdict::Invalid,
+            "changing {pointer} was not caught"
+        );
+        assert!(
+            !failing(&report).is_empty(),
+            "changing {pointer}: no failing check named it"
+        );
     }
 }
 
@@ -84,7 +107,10 @@ fn an_unknown_context_fails_and_is_named() {
     }
     assert_fails_with(&document, "unknown_context");
     let report = common::verify_json(&document);
-    let named = report.checks.iter().any(|c| c.message.contains("https://example.com/contexts/unknown.jsonld"));
+    let named = report.checks.iter().any(|c| {
+        c.message
+            .contains("https://example.com/contexts/unknown.jsonld")
+    });
     assert!(named, "the unknown context URL is not named");
 }
 
@@ -94,7 +120,13 @@ fn an_undefined_term_fails_and_is_named() {
     document["credentialSubject"]["favouriteColour"] = json!("blue");
     assert_fails_with(&document, "undefined_term");
     let report = common::verify_json(&document);
-    assert!(report.checks.iter().any(|c| c.message.contains("favouriteColour")), "term not named");
+    assert!(
+        report
+            .checks
+            .iter()
+            .any(|c| c.message.contains("favouriteColour")),
+        "term not named"
+    );
 }
 
 #[test]
@@ -103,14 +135,24 @@ fn a_relative_id_fails_and_is_named() {
     document["credentialSubject"]["id"] = json!("learners/42");
     assert_fails_with(&document, "relative_iri");
     let report = common::verify_json(&document);
-    assert!(report.checks.iter().any(|c| c.message.contains("learners/42")), "relative id not named");
+    assert!(
+        report
+            .checks
+            .iter()
+            .any(|c| c.message.contains("learners/42")),
+        "relative id not named"
+    );
 }
 
 fn collect_leaves(value: &Value, pointer: String, leaves: &mut Vec<String>) {
     match value {
         Value::Object(map) => {
             for (key, item) in map {
-                collect_leaves(item, format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1")), leaves);
+                collect_leaves(
+                    item,
+                    format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1")),
+                    leaves,
+                );
             }
         }
         Value::Array(items) => {

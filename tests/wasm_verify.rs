@@ -18,12 +18,13 @@ macro_rules! shared {
 const CASES: &[((&str, &str), Verdict)] = &[
     (shared!("bench/vectors/ob3-v2-eddsa-rdfc-2022.json"), Verdict::Verified),
     (shared!("bench/vectors/ob3-v2-eddsa-rdfc-2022-tampered.json"), Verdict::Invalid),
-    (shared!("bench/vectors/ob3-v2-eddsa-jcs-2022.json"), Verdict::Verified),
+    // eddsa-jcs-2022 and VC-JWT come with issue #3: until then "could not be
+    // checked", never verified.
+    (shared!("bench/vectors/ob3-v2-eddsa-jcs-2022.json"), Verdict::Incomplete),
     (shared!("bench/vectors/ob3-v1-ed25519-signature-2020.json"), Verdict::Verified),
     (shared!("bench/vectors/clr-n1-eddsa-rdfc-2022.json"), Verdict::Verified),
     (shared!("bench/vectors/clr-n1-eddsa-rdfc-2022-tampered.json"), Verdict::Invalid),
-    (shared!("bench/vectors/ob3-jwt-eddsa.jwt"), Verdict::Verified),
-    (shared!("bench/vectors/ob3-jwt-eddsa-tampered.jwt"), Verdict::Invalid),
+    (shared!("bench/vectors/ob3-jwt-eddsa.jwt"), Verdict::Incomplete),
     (
         shared!("fixtures/credentials/dcc-vc-test-fixtures/verifiableCredentials/v2/ed25519/didKey/legacy-noStatus-expired.json"),
         Verdict::Invalid,
@@ -35,8 +36,14 @@ const CASES: &[((&str, &str), Verdict)] = &[
 ];
 
 async fn verdict_of(text: &str) -> Verdict {
-    let options = VerifyOptions { now: Some(NOW), offline: true, ..VerifyOptions::default() };
-    verify(Input::from(text.to_owned()), &options, &NoFetch).await.verdict
+    let options = VerifyOptions {
+        now: Some(NOW),
+        offline: true,
+        ..VerifyOptions::default()
+    };
+    verify(Input::Bytes(text.as_bytes()), &options, &NoFetch)
+        .await
+        .verdict
 }
 
 /// Verifies every case and fails once, naming every case that differs.

@@ -14,7 +14,12 @@ use crate::model::{one_or_many, Family};
 use crate::report::{Check, CheckId, Child, Outcome, Problem, Relation, Report, Verdict};
 
 /// Verifies nested credentials and endorsements, adding children and checks.
-pub async fn run<F: Fetch>(verifier: &Verifier<'_, F>, document: &Value, family: Family, report: &mut Report) {
+pub async fn run<F: Fetch>(
+    verifier: &Verifier<'_, F>,
+    document: &Value,
+    family: Family,
+    report: &mut Report,
+) {
     if family == Family::Clr {
         let nested = nested(verifier, document).await;
         report.checks.push(children_verdict(&nested, "record"));
@@ -36,7 +41,10 @@ pub async fn run<F: Fetch>(verifier: &Verifier<'_, F>, document: &Value, family:
 
 async fn nested<F: Fetch>(verifier: &Verifier<'_, F>, document: &Value) -> Vec<Child> {
     let items = one_or_many(document.pointer("/credentialSubject/verifiableCredential"));
-    let many = matches!(document.pointer("/credentialSubject/verifiableCredential"), Some(Value::Array(_)));
+    let many = matches!(
+        document.pointer("/credentialSubject/verifiableCredential"),
+        Some(Value::Array(_))
+    );
     let mut children = Vec::new();
     for (index, item) in items.into_iter().enumerate() {
         let mut pointer = "/credentialSubject/verifiableCredential".to_owned();
@@ -49,7 +57,12 @@ async fn nested<F: Fetch>(verifier: &Verifier<'_, F>, document: &Value) -> Vec<C
 }
 
 /// Verifies one embedded item; a JWT string is reported as not supported yet.
-pub async fn child<F: Fetch>(verifier: &Verifier<'_, F>, item: &Value, pointer: String, relation: Relation) -> Child {
+pub async fn child<F: Fetch>(
+    verifier: &Verifier<'_, F>,
+    item: &Value,
+    pointer: String,
+    relation: Relation,
+) -> Child {
     let role = match relation {
         Relation::Endorsement => Role::Endorsement,
         Relation::Nested => Role::Nested,
@@ -57,10 +70,16 @@ pub async fn child<F: Fetch>(verifier: &Verifier<'_, F>, item: &Value, pointer: 
     };
     let report = match item {
         Value::Object(_) => verifier.credential(item, "embedded", role).await,
-        Value::String(_) => not_supported("This embedded credential is a JWT, which is not supported yet."),
+        Value::String(_) => {
+            not_supported("This embedded credential is a JWT, which is not supported yet.")
+        }
         _ => not_supported("This embedded item is not a credential."),
     };
-    Child { pointer, relation, report }
+    Child {
+        pointer,
+        relation,
+        report,
+    }
 }
 
 fn not_supported(message: &str) -> Report {
@@ -97,7 +116,11 @@ fn find_endorsements<'v>(node: &'v Value, pointer: String, found: &mut Vec<(Stri
 
 fn items_with_pointers<'v>(value: &'v Value, pointer: &str) -> Vec<(String, &'v Value)> {
     match value {
-        Value::Array(items) => items.iter().enumerate().map(|(i, item)| (format!("{pointer}/{i}"), item)).collect(),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (format!("{pointer}/{i}"), item))
+            .collect(),
         other => vec![(pointer.to_owned(), other)],
     }
 }
@@ -111,29 +134,51 @@ fn escape(token: &str) -> String {
 /// any is incomplete. `container` names the parent in messages.
 pub fn children_verdict(children: &[Child], container: &str) -> Check {
     let count = children.len();
-    let invalid = children.iter().filter(|c| c.report.verdict == Verdict::Invalid).count();
-    let incomplete = children.iter().filter(|c| c.report.verdict == Verdict::Incomplete).count();
+    let invalid = children
+        .iter()
+        .filter(|c| c.report.verdict == Verdict::Invalid)
+        .count();
+    let incomplete = children
+        .iter()
+        .filter(|c| c.report.verdict == Verdict::Incomplete)
+        .count();
     if count == 0 {
-        return Check::skip(CheckId::Nested, format!("The {container} holds no credentials."));
+        return Check::skip(
+            CheckId::Nested,
+            format!("The {container} holds no credentials."),
+        );
     }
     if invalid > 0 {
-        let message = format!("{invalid} of the {count} credentials in this {container} are not valid.");
+        let message =
+            format!("{invalid} of the {count} credentials in this {container} are not valid.");
         let problem = Problem::new("nested_invalid", format!("{invalid} invalid of {count}"));
         return Check::with_problem(CheckId::Nested, Outcome::Fail, message, problem);
     }
     if incomplete > 0 {
         let message = format!("{incomplete} of the {count} credentials in this {container} could not be fully checked.");
-        let problem = Problem::new("nested_incomplete", format!("{incomplete} incomplete of {count}"));
+        let problem = Problem::new(
+            "nested_incomplete",
+            format!("{incomplete} incomplete of {count}"),
+        );
         return Check::with_problem(CheckId::Nested, Outcome::Unknown, message, problem);
     }
-    Check::pass(CheckId::Nested, format!("All {count} credentials in this {container} are verified."))
+    Check::pass(
+        CheckId::Nested,
+        format!("All {count} credentials in this {container} are verified."),
+    )
 }
 
 fn endorsement_check(children: &[Child]) -> Check {
     let count = children.len();
-    let unverified = children.iter().filter(|c| c.report.verdict != Verdict::Verified).count();
+    let unverified = children
+        .iter()
+        .filter(|c| c.report.verdict != Verdict::Verified)
+        .count();
     if unverified == 0 {
-        return Check::pass(CheckId::Endorsements, format!("All {count} endorsements are verified."));
+        return Check::pass(
+            CheckId::Endorsements,
+            format!("All {count} endorsements are verified."),
+        );
     }
     let message = format!("{unverified} of the {count} endorsements could not be verified; they add no weight to this record.");
     let problem = Problem::new("endorsement_unverified", format!("{unverified} of {count}"));
@@ -155,6 +200,12 @@ mod tests {
         let mut found = Vec::new();
         find_endorsements(&document, String::new(), &mut found);
         let pointers: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
-        assert_eq!(pointers, ["/issuer/endorsement/0", "/credentialSubject/achievement/endorsement"]);
+        assert_eq!(
+            pointers,
+            [
+                "/issuer/endorsement/0",
+                "/credentialSubject/achievement/endorsement"
+            ]
+        );
     }
 }

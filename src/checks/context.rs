@@ -28,10 +28,19 @@ pub fn jsonld_options(options: &VerifyOptions) -> JsonLdOptions<'_> {
 }
 
 /// Runs the `context` check.
-pub fn run(document: &Value, family: Family, proofs: &ProofChecks, options: &VerifyOptions) -> Vec<Check> {
+pub fn run(
+    document: &Value,
+    family: Family,
+    proofs: &ProofChecks,
+    options: &VerifyOptions,
+) -> Vec<Check> {
     let urls = context_urls(document);
     let Some(urls) = urls else {
-        return vec![fail("missing_context", "The record has no @context, so its terms have no defined meaning.", "no @context")];
+        return vec![fail(
+            "missing_context",
+            "The record has no @context, so its terms have no defined meaning.",
+            "no @context",
+        )];
     };
 
     let mut checks = Vec::new();
@@ -49,18 +58,26 @@ fn context_urls(document: &Value) -> Option<Vec<String>> {
     let context = document.get("@context")?;
     let urls = match context {
         Value::String(url) => vec![url.clone()],
-        Value::Array(items) => items.iter().filter_map(Value::as_str).map(str::to_owned).collect(),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect(),
         _ => Vec::new(),
     };
     Some(urls)
 }
 
 fn unknown_context(urls: &[String], options: &VerifyOptions) -> Option<Check> {
-    let unknown = urls
-        .iter()
-        .find(|url| jsonld::contexts::bundled(url).is_none() && !options.contexts.contains_key(url.as_str()))?;
+    let unknown = urls.iter().find(|url| {
+        jsonld::contexts::bundled(url).is_none() && !options.contexts.contains_key(url.as_str())
+    })?;
     let message = format!("The record uses the vocabulary {unknown}, which this verifier does not know, so its meaning cannot be checked.");
-    Some(fail("unknown_context", &message, &format!("context {unknown} is not bundled")))
+    Some(fail(
+        "unknown_context",
+        &message,
+        &format!("context {unknown} is not bundled"),
+    ))
 }
 
 fn base_context(urls: &[String]) -> Option<Check> {
@@ -85,7 +102,9 @@ fn family_context(urls: &[String], family: Family) -> Option<Check> {
         Family::Clr => (CLR_PREFIX, CLR_CURRENT, "CLR 2.0"),
         _ => return None,
     };
-    let found = urls.iter().find(|url| url.starts_with(prefix) || is_alias(url, family));
+    let found = urls
+        .iter()
+        .find(|url| url.starts_with(prefix) || is_alias(url, family));
     match found {
         None => Some(fail(
             "family_context_missing",
@@ -103,7 +122,9 @@ fn family_context(urls: &[String], family: Family) -> Option<Check> {
 
 fn is_alias(url: &str, family: Family) -> bool {
     match family {
-        Family::OpenBadge => url == "https://purl.imsglobal.org/spec/ob/v3p0/context/ob_v3p0.jsonld",
+        Family::OpenBadge => {
+            url == "https://purl.imsglobal.org/spec/ob/v3p0/context/ob_v3p0.jsonld"
+        }
         _ => false,
     }
 }
@@ -117,11 +138,19 @@ fn safe_mode(document: &Value, proofs: &ProofChecks, options: &VerifyOptions) ->
             return unsafe_check(&error);
         }
     }
-    Check::pass(CheckId::Context, "Every term in the record is defined by a known vocabulary.")
+    Check::pass(
+        CheckId::Context,
+        "Every term in the record is defined by a known vocabulary.",
+    )
 }
 
 fn has_unsupported_proof(proofs: &ProofChecks) -> bool {
-    proofs.checks.iter().any(|check| check.problem.as_ref().is_some_and(|p| p.code == "unsupported_suite"))
+    proofs.checks.iter().any(|check| {
+        check
+            .problem
+            .as_ref()
+            .is_some_and(|p| p.code == "unsupported_suite")
+    })
 }
 
 fn unsafe_check(error: &jsonld::JsonLdError) -> Check {
@@ -145,5 +174,10 @@ fn fail(code: &'static str, message: &str, detail: &str) -> Check {
 }
 
 fn note(code: &'static str, message: &str, detail: &str) -> Check {
-    Check::with_problem(CheckId::Context, Outcome::Warn, message, Problem::new(code, detail))
+    Check::with_problem(
+        CheckId::Context,
+        Outcome::Warn,
+        message,
+        Problem::new(code, detail),
+    )
 }

@@ -57,11 +57,21 @@ impl<'a, F: Fetch> Verifier<'a, F> {
     /// A verifier for one input.
     pub fn new(options: &'a VerifyOptions, fetch: &'a F, now: Instant) -> Self {
         let lookups = Lookups::new(fetch, options.offline);
-        Self { options, lookups, now, started: Cell::new(0) }
+        Self {
+            options,
+            lookups,
+            now,
+            started: Cell::new(0),
+        }
     }
 
     /// Verifies one credential and everything inside it.
-    pub fn credential<'s>(&'s self, document: &'s Value, source: &'s str, role: Role) -> Pending<'s, Report> {
+    pub fn credential<'s>(
+        &'s self,
+        document: &'s Value,
+        source: &'s str,
+        role: Role,
+    ) -> Pending<'s, Report> {
         Box::pin(async move {
             if let Some(report) = self.over_budget(source) {
                 return report;
@@ -95,7 +105,10 @@ impl<'a, F: Fetch> Verifier<'a, F> {
             return None;
         }
         let limit = self.options.limits.max_credentials;
-        let problem = Problem::new("too_many_credentials", format!("limit of {limit} credentials per input"));
+        let problem = Problem::new(
+            "too_many_credentials",
+            format!("limit of {limit} credentials per input"),
+        );
         let message = format!("Not checked: the input holds more than {limit} credentials.");
         let check = Check::with_problem(CheckId::Parse, Outcome::Unknown, message, problem);
         Some(Report::from_checks(source, None, vec![check]))

@@ -25,7 +25,11 @@ pub struct ProofChecks {
 /// Runs the `proof` and `issuer_key` checks on every proof of `document`.
 pub async fn run<F: Fetch>(verifier: &Verifier<'_, F>, document: &Value) -> ProofChecks {
     let proofs = proofs_of(document);
-    let mut found = ProofChecks { checks: Vec::new(), jsonld_error: None, expanded: false };
+    let mut found = ProofChecks {
+        checks: Vec::new(),
+        jsonld_error: None,
+        expanded: false,
+    };
     if proofs.is_empty() {
         found.checks.push(no_proof());
         return found;
@@ -34,14 +38,20 @@ pub async fn run<F: Fetch>(verifier: &Verifier<'_, F>, document: &Value) -> Proo
     let issuer = issuer_id(document);
     let mut tally = Tally::default();
     for index in 0..proofs.len() {
-        let target = if proofs.len() > 1 { format!("proof[{index}]") } else { "proof".to_owned() };
+        let target = if proofs.len() > 1 {
+            format!("proof[{index}]")
+        } else {
+            "proof".to_owned()
+        };
         let one = one_proof(verifier, document, index, issuer.as_deref()).await;
         tally.count(&one);
         found.expanded |= one.expanded;
         if found.jsonld_error.is_none() {
             found.jsonld_error = one.jsonld_error;
         }
-        found.checks.extend(one.checks.into_iter().map(|check| check.on(&target)));
+        found
+            .checks
+            .extend(one.checks.into_iter().map(|check| check.on(&target)));
     }
 
     if let Some(summary) = tally.summary() {
@@ -58,7 +68,12 @@ struct OneProof {
     expanded: bool,
 }
 
-async fn one_proof<F: Fetch>(verifier: &Verifier<'_, F>, document: &Value, index: usize, issuer: Option<&str>) -> OneProof {
+async fn one_proof<F: Fetch>(
+    verifier: &Verifier<'_, F>,
+    document: &Value,
+    index: usize,
+    issuer: Option<&str>,
+) -> OneProof {
     let options = verifier.options;
     let prepared = match prepare(document, index, &options.contexts, &options.limits) {
         Ok(prepared) => prepared,
@@ -75,7 +90,13 @@ async fn one_proof<F: Fetch>(verifier: &Verifier<'_, F>, document: &Value, index
     checks.push(binding);
 
     let verified = verified && checks.iter().all(|c| c.outcome != Outcome::Fail);
-    OneProof { checks, verified, supported: true, jsonld_error: None, expanded: true }
+    OneProof {
+        checks,
+        verified,
+        supported: true,
+        jsonld_error: None,
+        expanded: true,
+    }
 }
 
 fn unprepared(error: ProofError) -> OneProof {
@@ -85,25 +106,37 @@ fn unprepared(error: ProofError) -> OneProof {
         _ => None,
     };
     let check = unprepared_check(&error);
-    OneProof { checks: vec![check], verified: false, supported, jsonld_error, expanded: false }
+    OneProof {
+        checks: vec![check],
+        verified: false,
+        supported,
+        jsonld_error,
+        expanded: false,
+    }
 }
 
 fn unprepared_check(error: &ProofError) -> Check {
     let detail = error.to_string();
     match error {
         ProofError::UnsupportedSuite { name } => {
-            let message = format!("This proof uses {name}, a method this verifier does not support.");
+            let message =
+                format!("This proof uses {name}, a method this verifier does not support.");
             let problem = Problem::new("unsupported_suite", detail).w3c("PROOF_VERIFICATION_ERROR");
             Check::with_problem(CheckId::Proof, Outcome::Warn, message, problem)
         }
         ProofError::JsonLd(inner) => {
-            let message = format!("The signature cannot cover this record: {}.", plain_jsonld(inner));
+            let message = format!(
+                "The signature cannot cover this record: {}.",
+                plain_jsonld(inner)
+            );
             let problem = Problem::new("jsonld_unsafe", detail).w3c("PROOF_TRANSFORMATION_ERROR");
             Check::with_problem(CheckId::Proof, Outcome::Fail, message, problem)
         }
         ProofError::Canon(_) => {
-            let message = "The record is too complex to check safely, which can be a sign of an attack.";
-            let problem = Problem::new("canonicalization_limit", detail).w3c("PROOF_TRANSFORMATION_ERROR");
+            let message =
+                "The record is too complex to check safely, which can be a sign of an attack.";
+            let problem =
+                Problem::new("canonicalization_limit", detail).w3c("PROOF_TRANSFORMATION_ERROR");
             Check::with_problem(CheckId::Proof, Outcome::Fail, message, problem)
         }
         _ => {
@@ -135,10 +168,17 @@ fn purpose_problem(prepared: &PreparedProof) -> Option<Check> {
     if purpose == "assertionMethod" {
         return None;
     }
-    let message = format!("The proof was made for \"{purpose}\", not for issuing a credential (assertionMethod).");
+    let message = format!(
+        "The proof was made for \"{purpose}\", not for issuing a credential (assertionMethod)."
+    );
     let problem = Problem::new("wrong_proof_purpose", format!("proofPurpose is {purpose}"))
         .w3c("PROOF_VERIFICATION_ERROR");
-    Some(Check::with_problem(CheckId::Proof, Outcome::Fail, message, problem))
+    Some(Check::with_problem(
+        CheckId::Proof,
+        Outcome::Fail,
+        message,
+        problem,
+    ))
 }
 
 async fn signature_and_key<F: Fetch>(
@@ -164,15 +204,22 @@ fn signature_pass(prepared: &PreparedProof) -> Check {
     let suite = prepared.suite.name();
     if prepared.legacy_suite_name {
         let message = format!("The signature is valid; it uses the draft name of {suite}, which newer tools call differently.");
-        let problem = Problem::new("legacy_suite_name", "cryptosuite eddsa-2022 is the pre-standard name of eddsa-rdfc-2022");
+        let problem = Problem::new(
+            "legacy_suite_name",
+            "cryptosuite eddsa-2022 is the pre-standard name of eddsa-rdfc-2022",
+        );
         return Check::with_problem(CheckId::Proof, Outcome::Warn, message, problem);
     }
-    Check::pass(CheckId::Proof, format!("The signature is valid ({suite}): nothing was changed since signing."))
+    Check::pass(
+        CheckId::Proof,
+        format!("The signature is valid ({suite}): nothing was changed since signing."),
+    )
 }
 
 fn signature_fail(error: &ProofError) -> Check {
     let message = "The signature does not match: the record was changed after it was signed, or signed with another key.";
-    let problem = Problem::new("signature_mismatch", error.to_string()).w3c("CRYPTOGRAPHIC_SECURITY_ERROR");
+    let problem =
+        Problem::new("signature_mismatch", error.to_string()).w3c("CRYPTOGRAPHIC_SECURITY_ERROR");
     Check::with_problem(CheckId::Proof, Outcome::Fail, message, problem)
 }
 
@@ -180,7 +227,10 @@ fn unresolved_signature(error: &ResolveError) -> Check {
     let detail = error.to_string();
     match error {
         ResolveError::Unreachable { url, error } if !error.is_definitive() => {
-            let message = format!("The signing key could not be fetched from {url}: {}.", fetch_words(error));
+            let message = format!(
+                "The signing key could not be fetched from {url}: {}.",
+                fetch_words(error)
+            );
             let problem = Problem::new("key_unreachable", detail).w3c("PROOF_VERIFICATION_ERROR");
             Check::with_problem(CheckId::Proof, Outcome::Unknown, message, problem)
         }
@@ -201,7 +251,10 @@ fn unresolved_binding(error: &ResolveError) -> Check {
 fn binding_check(binding: &Binding, method: &str, issuer: Option<&str>) -> Check {
     let issuer = issuer.unwrap_or("(no issuer)");
     match binding {
-        Binding::Bound => Check::pass(CheckId::IssuerKey, format!("The signing key belongs to the issuer {issuer}.")),
+        Binding::Bound => Check::pass(
+            CheckId::IssuerKey,
+            format!("The signing key belongs to the issuer {issuer}."),
+        ),
         Binding::SelfAsserted { reason } => {
             let message = format!(
                 "The key is named by the record itself, and {reason}, so it is not confirmed that {issuer} signed it."
@@ -215,15 +268,24 @@ fn binding_check(binding: &Binding, method: &str, issuer: Option<&str>) -> Check
             Check::with_problem(CheckId::IssuerKey, Outcome::Unknown, message, problem)
         }
         Binding::Mismatch { controller } => {
-            let message = format!("The record was signed by {controller}, not by the issuer it names ({issuer}).");
-            let problem = Problem::new("key_not_issuers", format!("controller of {method} is {controller}"))
-                .w3c("PROOF_VERIFICATION_ERROR");
+            let message = format!(
+                "The record was signed by {controller}, not by the issuer it names ({issuer})."
+            );
+            let problem = Problem::new(
+                "key_not_issuers",
+                format!("controller of {method} is {controller}"),
+            )
+            .w3c("PROOF_VERIFICATION_ERROR");
             Check::with_problem(CheckId::IssuerKey, Outcome::Fail, message, problem)
         }
         Binding::NotForAssertion => {
-            let message = format!("The issuer {issuer} has not authorised this key for issuing credentials.");
-            let problem = Problem::new("key_not_for_assertion", format!("{method} is not in assertionMethod"))
-                .w3c("PROOF_VERIFICATION_ERROR");
+            let message =
+                format!("The issuer {issuer} has not authorised this key for issuing credentials.");
+            let problem = Problem::new(
+                "key_not_for_assertion",
+                format!("{method} is not in assertionMethod"),
+            )
+            .w3c("PROOF_VERIFICATION_ERROR");
             Check::with_problem(CheckId::IssuerKey, Outcome::Fail, message, problem)
         }
     }
@@ -260,8 +322,16 @@ impl Tally {
             return None;
         }
         let message = "None of the record's proofs uses a method this verifier supports, so its signature was not checked.";
-        let problem = Problem::new("no_supported_proof", format!("{} proofs, none supported", self.total))
-            .w3c("PROOF_VERIFICATION_ERROR");
-        Some(Check::with_problem(CheckId::Proof, Outcome::Unknown, message, problem))
+        let problem = Problem::new(
+            "no_supported_proof",
+            format!("{} proofs, none supported", self.total),
+        )
+        .w3c("PROOF_VERIFICATION_ERROR");
+        Some(Check::with_problem(
+            CheckId::Proof,
+            Outcome::Unknown,
+            message,
+            problem,
+        ))
     }
 }

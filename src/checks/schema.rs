@@ -20,14 +20,29 @@ pub fn run(document: &Value, family: Family) -> Vec<Check> {
 
     if let Some(first) = problems.first() {
         let message = format!("The record is not shaped as its format requires: {first}.");
-        let problem = Problem::new("schema_violation", problems.join("; ")).w3c("MALFORMED_VALUE_ERROR");
-        return vec![Check::with_problem(CheckId::Schema, Outcome::Fail, message, problem)];
+        let problem =
+            Problem::new("schema_violation", problems.join("; ")).w3c("MALFORMED_VALUE_ERROR");
+        return vec![Check::with_problem(
+            CheckId::Schema,
+            Outcome::Fail,
+            message,
+            problem,
+        )];
     }
     if let Some(note) = conformance_note(document, family) {
-        let message = format!("The record has every part it needs, but {note}, which the standard asks for.");
-        return vec![Check::with_problem(CheckId::Schema, Outcome::Warn, message, Problem::new("conformance_note", note))];
+        let message =
+            format!("The record has every part it needs, but {note}, which the standard asks for.");
+        return vec![Check::with_problem(
+            CheckId::Schema,
+            Outcome::Warn,
+            message,
+            Problem::new("conformance_note", note),
+        )];
     }
-    vec![Check::pass(CheckId::Schema, "The record has every part its format requires.")]
+    vec![Check::pass(
+        CheckId::Schema,
+        "The record has every part its format requires.",
+    )]
 }
 
 fn issuer(document: &Value) -> Option<String> {
@@ -56,13 +71,17 @@ fn subject(document: &Value) -> Option<String> {
 /// OB 3.0 §9.1 asks for an identified subject with an achievement; real
 /// issuers (the DCC among them) leave the identifier out, so this is a note.
 fn conformance_note(document: &Value, family: Family) -> Option<String> {
-    let first = one_or_many(document.get("credentialSubject")).into_iter().next()?;
+    let first = one_or_many(document.get("credentialSubject"))
+        .into_iter()
+        .next()?;
     let identified = first.get("id").is_some() || first.get("identifier").is_some();
     match family {
         Family::OpenBadge | Family::Clr if !identified => {
             Some("its subject has neither an id nor an identifier".into())
         }
-        Family::OpenBadge if first.get("achievement").is_none() => Some("its subject has no achievement".into()),
+        Family::OpenBadge if first.get("achievement").is_none() => {
+            Some("its subject has no achievement".into())
+        }
         _ => None,
     }
 }
@@ -89,14 +108,24 @@ mod tests {
         let anonymous = json!({"issuer": "did:key:z6Mk", "credentialSubject": {"achievement": {}}});
         assert_eq!(run(&anonymous, Family::OpenBadge)[0].outcome, Outcome::Warn);
         let subjectless = json!({"issuer": "did:key:z6Mk"});
-        assert_eq!(run(&subjectless, Family::OpenBadge)[0].outcome, Outcome::Fail);
+        assert_eq!(
+            run(&subjectless, Family::OpenBadge)[0].outcome,
+            Outcome::Fail
+        );
     }
 
     #[test]
     fn ids_must_be_urls() {
         let bad = json!({"id": "not a url", "issuer": "example", "credentialSubject": {}});
         let checks = run(&bad, Family::Generic);
-        let detail = checks[0].problem.as_ref().map(|p| p.detail.clone()).unwrap_or_default();
-        assert!(detail.contains("issuer") && detail.contains("credential's id"), "{detail}");
+        let detail = checks[0]
+            .problem
+            .as_ref()
+            .map(|p| p.detail.clone())
+            .unwrap_or_default();
+        assert!(
+            detail.contains("issuer") && detail.contains("credential's id"),
+            "{detail}"
+        );
     }
 }

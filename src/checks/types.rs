@@ -14,8 +14,14 @@ pub fn run(document: &Value, family: Family) -> Vec<Check> {
     let types = types_of(document);
     if !types.iter().any(|t| t == "VerifiableCredential") {
         let message = "The record does not declare itself a Verifiable Credential.";
-        let problem = Problem::new("not_a_credential", format!("type is {types:?}")).w3c("MALFORMED_VALUE_ERROR");
-        return vec![Check::with_problem(CheckId::Type, Outcome::Fail, message, problem)];
+        let problem = Problem::new("not_a_credential", format!("type is {types:?}"))
+            .w3c("MALFORMED_VALUE_ERROR");
+        return vec![Check::with_problem(
+            CheckId::Type,
+            Outcome::Fail,
+            message,
+            problem,
+        )];
     }
 
     let check = match family {
@@ -26,11 +32,17 @@ pub fn run(document: &Value, family: Family) -> Vec<Check> {
 }
 
 fn pass(family: Family) -> Check {
-    Check::pass(CheckId::Type, format!("The record is typed as {}.", family.name()))
+    Check::pass(
+        CheckId::Type,
+        format!("The record is typed as {}.", family.name()),
+    )
 }
 
 fn generic_note() -> Check {
     let message = "This is a Verifiable Credential but not an Open Badge or CLR, so only the general checks apply.";
-    let problem = Problem::new("not_ob_or_clr", "type has neither OpenBadgeCredential, AchievementCredential nor ClrCredential");
+    let problem = Problem::new(
+        "not_ob_or_clr",
+        "type has neither OpenBadgeCredential, AchievementCredential nor ClrCredential",
+    );
     Check::with_problem(CheckId::Type, Outcome::Warn, message, problem)
 }

@@ -14,7 +14,11 @@ use crate::report::{Check, CheckId, Outcome, Problem};
 /// Runs the `validity` check at `now`.
 pub fn run(document: &Value, now: Instant) -> Vec<Check> {
     let v1 = is_vc_1_1(document);
-    let (from_name, until_name) = if v1 { ("issuanceDate", "expirationDate") } else { ("validFrom", "validUntil") };
+    let (from_name, until_name) = if v1 {
+        ("issuanceDate", "expirationDate")
+    } else {
+        ("validFrom", "validUntil")
+    };
 
     let from = match read(document, from_name) {
         Ok(from) => from,
@@ -25,7 +29,10 @@ pub fn run(document: &Value, now: Instant) -> Vec<Check> {
         Err(check) => return vec![check],
     };
     if v1 && from.is_none() {
-        return vec![malformed("issuanceDate", "the record has no issuanceDate, which VC 1.1 requires")];
+        return vec![malformed(
+            "issuanceDate",
+            "the record has no issuanceDate, which VC 1.1 requires",
+        )];
     }
 
     vec![judge(from, until, now)]
@@ -36,8 +43,12 @@ type Dated = Option<(Instant, String)>;
 fn judge(from: Dated, until: Dated, now: Instant) -> Check {
     if let Some((start, text)) = &from {
         if now < *start {
-            let message = format!("The record is not valid yet: it becomes valid on {}.", day_of(text));
-            let problem = Problem::new("not_yet_valid", format!("valid from {text}")).w3c("RANGE_ERROR");
+            let message = format!(
+                "The record is not valid yet: it becomes valid on {}.",
+                day_of(text)
+            );
+            let problem =
+                Problem::new("not_yet_valid", format!("valid from {text}")).w3c("RANGE_ERROR");
             return Check::with_problem(CheckId::Validity, Outcome::Fail, message, problem);
         }
     }
@@ -54,9 +65,16 @@ fn judge(from: Dated, until: Dated, now: Instant) -> Check {
 fn current_message(from: &Dated, until: &Dated) -> String {
     match (from, until) {
         (Some((_, start)), Some((_, end))) => {
-            format!("The record is current: valid from {} until {}.", day_of(start), day_of(end))
+            format!(
+                "The record is current: valid from {} until {}.",
+                day_of(start),
+                day_of(end)
+            )
         }
-        (Some((_, start)), None) => format!("The record is current: valid since {}, with no expiry date.", day_of(start)),
+        (Some((_, start)), None) => format!(
+            "The record is current: valid since {}, with no expiry date.",
+            day_of(start)
+        ),
         (None, Some((_, end))) => format!("The record is current: valid until {}.", day_of(end)),
         (None, None) => "The record states no validity period, so it does not expire.".into(),
     }
@@ -71,12 +89,17 @@ fn read(document: &Value, name: &'static str) -> Result<Dated, Check> {
     };
     match datetime::parse(text) {
         Ok(instant) => Ok(Some((instant, text.to_owned()))),
-        Err(error) => Err(malformed(name, &format!("{name} {text:?} is not a date and time: {error}"))),
+        Err(error) => Err(malformed(
+            name,
+            &format!("{name} {text:?} is not a date and time: {error}"),
+        )),
     }
 }
 
 fn malformed(name: &str, detail: &str) -> Check {
-    let message = format!("The record's {name} is not a valid date, so its validity period cannot be trusted.");
+    let message = format!(
+        "The record's {name} is not a valid date, so its validity period cannot be trusted."
+    );
     let problem = Problem::new("malformed_date", detail).w3c("MALFORMED_VALUE_ERROR");
     Check::with_problem(CheckId::Validity, Outcome::Fail, message, problem)
 }
@@ -104,7 +127,10 @@ mod tests {
         let now = datetime::parse(now).unwrap_or(Instant::from_seconds(0));
         let checks = run(&document, now);
         let check = checks.into_iter().next();
-        let code = check.as_ref().and_then(|c| c.problem.as_ref()).map(|p| p.code);
+        let code = check
+            .as_ref()
+            .and_then(|c| c.problem.as_ref())
+            .map(|p| p.code);
         (check.map_or(Outcome::Skip, |c| c.outcome), code)
     }
 
@@ -112,23 +138,41 @@ mod tests {
     fn judges_the_period_as_instants() {
         let v2 = json!({"@context": ["https://www.w3.org/ns/credentials/v2"],
             "validFrom": "2024-01-01T00:00:00-08:00", "validUntil": "2025-01-01T00:00:00Z"});
-        assert_eq!(outcome(v2.clone(), "2024-06-01T00:00:00Z"), (Outcome::Pass, None));
-        assert_eq!(outcome(v2.clone(), "2024-01-01T07:59:59Z"), (Outcome::Fail, Some("not_yet_valid")));
-        assert_eq!(outcome(v2, "2025-01-01T00:00:01Z"), (Outcome::Fail, Some("expired")));
+        assert_eq!(
+            outcome(v2.clone(), "2024-06-01T00:00:00Z"),
+            (Outcome::Pass, None)
+        );
+        assert_eq!(
+            outcome(v2.clone(), "2024-01-01T07:59:59Z"),
+            (Outcome::Fail, Some("not_yet_valid"))
+        );
+        assert_eq!(
+            outcome(v2, "2025-01-01T00:00:01Z"),
+            (Outcome::Fail, Some("expired"))
+        );
     }
 
     #[test]
     fn vc_1_1_needs_an_issuance_date() {
         let v1 = json!({"@context": ["https://www.w3.org/2018/credentials/v1"]});
-        assert_eq!(outcome(v1, "2024-01-01T00:00:00Z"), (Outcome::Fail, Some("malformed_date")));
+        assert_eq!(
+            outcome(v1, "2024-01-01T00:00:00Z"),
+            (Outcome::Fail, Some("malformed_date"))
+        );
         let dated = json!({"@context": ["https://www.w3.org/2018/credentials/v1"],
             "issuanceDate": "2020-01-01T00:00:00Z", "expirationDate": "2021-01-01T00:00:00Z"});
-        assert_eq!(outcome(dated, "2022-01-01T00:00:00Z"), (Outcome::Fail, Some("expired")));
+        assert_eq!(
+            outcome(dated, "2022-01-01T00:00:00Z"),
+            (Outcome::Fail, Some("expired"))
+        );
     }
 
     #[test]
     fn garbage_is_malformed_not_unexpired() {
         let garbage = json!({"validUntil": "soon-ish 2030-01-01T00:00:00Z"});
-        assert_eq!(outcome(garbage, "2024-01-01T00:00:00Z"), (Outcome::Fail, Some("malformed_date")));
+        assert_eq!(
+            outcome(garbage, "2024-01-01T00:00:00Z"),
+            (Outcome::Fail, Some("malformed_date"))
+        );
     }
 }

@@ -14,14 +14,15 @@ pub enum Detected {
     Credential(Value),
     /// A JSON Verifiable Presentation (its credentials are verified one by one).
     Presentation(Value),
-    /// Something recognisable that this verifier does not handle.
+    /// A record in a form this verifier does not handle (yet): it could not
+    /// be checked, which is not the same as being invalid.
     Unsupported {
         /// What it looks like, for example "an Open Badges 2.0 assertion".
         what: &'static str,
         /// One sentence for the reader.
         message: String,
     },
-    /// Something that could not be read at all.
+    /// Something that is not a credential, or could not be read at all.
     Unreadable {
         /// Why, for developers.
         detail: String,
@@ -38,15 +39,24 @@ pub fn detect_bytes(bytes: &[u8], limits: &Limits) -> Detected {
             bytes.len(),
             limits.max_input_bytes
         );
-        return Detected::Unreadable { detail: "input too large".into(), message };
+        return Detected::Unreadable {
+            detail: "input too large".into(),
+            message,
+        };
     }
     if let Some(what) = binary_kind(bytes) {
-        return unsupported(what, "Images with a baked-in credential are not supported yet.");
+        return unsupported(
+            what,
+            "Images with a baked-in credential are not supported yet.",
+        );
     }
 
     let Ok(text) = std::str::from_utf8(bytes) else {
         let message = "The input is neither text nor an image this verifier recognises.".into();
-        return Detected::Unreadable { detail: "not UTF-8".into(), message };
+        return Detected::Unreadable {
+            detail: "not UTF-8".into(),
+            message,
+        };
     };
     detect_text(text.trim_start_matches('\u{feff}').trim(), limits)
 }
@@ -54,16 +64,28 @@ pub fn detect_bytes(bytes: &[u8], limits: &Limits) -> Detected {
 fn detect_text(text: &str, limits: &Limits) -> Detected {
     if text.is_empty() {
         let message = "The input is empty.".into();
-        return Detected::Unreadable { detail: "empty input".into(), message };
+        return Detected::Unreadable {
+            detail: "empty input".into(),
+            message,
+        };
     }
     if looks_like_jwt(text) {
-        return unsupported("a JWT", "Credentials signed as JWTs (VC-JWT) are not supported yet.");
+        return unsupported(
+            "a JWT",
+            "Credentials signed as JWTs (VC-JWT) are not supported yet.",
+        );
     }
     if text.starts_with('<') {
-        return unsupported("an SVG or HTML document", "SVG badges and web pages are not supported yet.");
+        return unsupported(
+            "an SVG or HTML document",
+            "SVG badges and web pages are not supported yet.",
+        );
     }
     if text.starts_with("http://") || text.starts_with("https://") {
-        return unsupported("a link", "Links to credentials are not supported yet; open the link and upload the file.");
+        return unsupported(
+            "a link",
+            "Links to credentials are not supported yet; open the link and upload the file.",
+        );
     }
 
     match serde_json::from_str::<Value>(text) {
@@ -82,12 +104,21 @@ fn detect_text(text: &str, limits: &Limits) -> Detected {
 /// Recognises an already parsed JSON value.
 pub fn detect_value(value: Value, limits: &Limits) -> Detected {
     if depth_of(&value) > limits.max_depth {
-        let message = format!("The JSON is nested more than {} levels deep.", limits.max_depth);
-        return Detected::Unreadable { detail: "JSON too deep".into(), message };
+        let message = format!(
+            "The JSON is nested more than {} levels deep.",
+            limits.max_depth
+        );
+        return Detected::Unreadable {
+            detail: "JSON too deep".into(),
+            message,
+        };
     }
     if let Some(jwt) = value.get("jwt").and_then(Value::as_str) {
         if looks_like_jwt(jwt) {
-            return unsupported("a JWT", "Credentials signed as JWTs (VC-JWT) are not supported yet.");
+            return unsupported(
+                "a JWT",
+                "Credentials signed as JWTs (VC-JWT) are not supported yet.",
+            );
         }
     }
 
@@ -109,23 +140,31 @@ fn classify_other(value: Value) -> Detected {
             "This is an Open Badges 2.0 assertion, the older format; this verifier checks Open Badges 3.0 and CLR 2.0.",
         );
     }
-    if value.is_object() && value.get("@context").is_some() {
-        return unsupported(
-            "a JSON-LD document",
-            "This JSON-LD document is not a Verifiable Credential (its type has no VerifiableCredential).",
-        );
+    let message = if value.is_object() && value.get("@context").is_some() {
+        "This JSON-LD document is not a Verifiable Credential (its type has no VerifiableCredential)."
+    } else {
+        "This JSON is not a Verifiable Credential: it has no @context and no VerifiableCredential type."
+    };
+    Detected::Unreadable {
+        detail: "not a credential".into(),
+        message: message.into(),
     }
-    unsupported("JSON", "This JSON is not a Verifiable Credential: it has no @context and no VerifiableCredential type.")
 }
 
 fn is_open_badges_2(value: &Value) -> bool {
-    let context = value.get("@context").and_then(Value::as_str).unwrap_or_default();
+    let context = value
+        .get("@context")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
     let types = crate::model::types_of(value);
     context.contains("w3id.org/openbadges/v2") || types.iter().any(|t| t == "Assertion")
 }
 
 fn unsupported(what: &'static str, message: &str) -> Detected {
-    Detected::Unsupported { what, message: message.to_owned() }
+    Detected::Unsupported {
+        what,
+        message: message.to_owned(),
+    }
 }
 
 fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
@@ -144,8 +183,13 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
 /// Three base64url segments separated by dots: a compact JWS.
 fn looks_like_jwt(text: &str) -> bool {
     let segments: Vec<&str> = text.split('.').collect();
-    let base64url = |s: &&str| s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    segments.len() == 3 && segments.first().is_some_and(|s| s.starts_with("ey")) && segments.iter().all(base64url)
+    let base64url = |s: &&str| {
+        s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    };
+    segments.len() == 3
+        && segments.first().is_some_and(|s| s.starts_with("ey"))
+        && segments.iter().all(base64url)
 }
 
 /// Nesting depth, measured without recursion so a deep value cannot
@@ -180,11 +224,16 @@ mod tests {
     #[test]
     fn names_what_it_sees() {
         assert_eq!(what(r#"{"type": ["VerifiableCredential"]}"#), "credential");
-        assert_eq!(what(r#"{"type": "VerifiablePresentation"}"#), "presentation");
-        assert_eq!(what(r#"{"@context": "https://w3id.org/openbadges/v2", "type": "Assertion"}"#),
-            "an Open Badges 2.0 assertion");
+        assert_eq!(
+            what(r#"{"type": "VerifiablePresentation"}"#),
+            "presentation"
+        );
+        assert_eq!(
+            what(r#"{"@context": "https://w3id.org/openbadges/v2", "type": "Assertion"}"#),
+            "an Open Badges 2.0 assertion"
+        );
         assert_eq!(what("eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln"), "a JWT");
-        assert_eq!(what(r#"{"a": 1}"#), "JSON");
+        assert_eq!(what(r#"{"a": 1}"#), "not a credential");
         assert_eq!(what("   "), "empty input");
         assert!(what("{not json").starts_with("invalid JSON"));
     }
@@ -193,13 +242,25 @@ mod tests {
     fn refuses_deep_and_large_inputs() {
         let deep = "[".repeat(100) + &"]".repeat(100);
         assert_eq!(what(&deep), "JSON too deep");
-        let limits = Limits { max_input_bytes: 10, ..Limits::default() };
-        assert!(matches!(detect_bytes(&[b' '; 11], &limits), Detected::Unreadable { .. }));
+        let limits = Limits {
+            max_input_bytes: 10,
+            ..Limits::default()
+        };
+        assert!(matches!(
+            detect_bytes(&[b' '; 11], &limits),
+            Detected::Unreadable { .. }
+        ));
     }
 
     #[test]
     fn recognises_images() {
         let png = b"\x89PNG\r\n\x1a\n rest";
-        assert!(matches!(detect_bytes(png, &Limits::default()), Detected::Unsupported { what: "a PNG image", .. }));
+        assert!(matches!(
+            detect_bytes(png, &Limits::default()),
+            Detected::Unsupported {
+                what: "a PNG image",
+                ..
+            }
+        ));
     }
 }

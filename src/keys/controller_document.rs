@@ -28,14 +28,23 @@ pub struct FoundMethod {
 pub fn find_method(document: &Value, wanted: &str) -> Option<FoundMethod> {
     let base = document.get("id").and_then(Value::as_str);
     let node = candidates(document).into_iter().find(|node| {
-        node.get("id").and_then(Value::as_str).map(|id| absolute(id, base)) == Some(wanted.to_owned())
+        node.get("id")
+            .and_then(Value::as_str)
+            .map(|id| absolute(id, base))
+            == Some(wanted.to_owned())
     })?;
 
-    let controller = node.get("controller").and_then(Value::as_str).map(str::to_owned);
+    let controller = node
+        .get("controller")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
     Some(FoundMethod {
         id: wanted.to_owned(),
         controller: controller.or_else(|| base.map(str::to_owned)),
-        public_key_multibase: node.get("publicKeyMultibase").and_then(Value::as_str).map(str::to_owned),
+        public_key_multibase: node
+            .get("publicKeyMultibase")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
         for_assertion: lists_for_assertion(document, wanted),
     })
 }
@@ -44,19 +53,25 @@ pub fn find_method(document: &Value, wanted: &str) -> Option<FoundMethod> {
 /// embedded.
 pub fn lists_for_assertion(document: &Value, wanted: &str) -> bool {
     let base = document.get("id").and_then(Value::as_str);
-    one_or_many(document.get("assertionMethod")).into_iter().any(|entry| {
-        let id = match entry {
-            Value::String(id) => Some(id.as_str()),
-            other => other.get("id").and_then(Value::as_str),
-        };
-        id.map(|id| absolute(id, base)).as_deref() == Some(wanted)
-    })
+    one_or_many(document.get("assertionMethod"))
+        .into_iter()
+        .any(|entry| {
+            let id = match entry {
+                Value::String(id) => Some(id.as_str()),
+                other => other.get("id").and_then(Value::as_str),
+            };
+            id.map(|id| absolute(id, base)).as_deref() == Some(wanted)
+        })
 }
 
 fn candidates(document: &Value) -> Vec<&Value> {
     let mut nodes = vec![document];
     nodes.extend(one_or_many(document.get("verificationMethod")));
-    nodes.extend(one_or_many(document.get("assertionMethod")).into_iter().filter(|n| n.is_object()));
+    nodes.extend(
+        one_or_many(document.get("assertionMethod"))
+            .into_iter()
+            .filter(|n| n.is_object()),
+    );
     nodes
 }
 
@@ -85,9 +100,15 @@ mod tests {
         });
         let owner = find_method(&document, "did:web:example.com#owner");
         assert_eq!(owner.as_ref().map(|m| m.for_assertion), Some(true));
-        assert_eq!(owner.and_then(|m| m.controller).as_deref(), Some("did:web:example.com"));
+        assert_eq!(
+            owner.and_then(|m| m.controller).as_deref(),
+            Some("did:web:example.com")
+        );
         let other = find_method(&document, "did:web:example.com#other");
-        assert_eq!(other.and_then(|m| m.controller).as_deref(), Some("did:web:elsewhere"));
+        assert_eq!(
+            other.and_then(|m| m.controller).as_deref(),
+            Some("did:web:elsewhere")
+        );
         assert_eq!(find_method(&document, "did:web:example.com#missing"), None);
     }
 
@@ -98,6 +119,9 @@ mod tests {
             "verificationMethod": [{"id": "did:web:example.com#k", "publicKeyMultibase": "z6Mkx"}],
             "authentication": ["did:web:example.com#k"]
         });
-        assert_eq!(find_method(&document, "did:web:example.com#k").map(|m| m.for_assertion), Some(false));
+        assert_eq!(
+            find_method(&document, "did:web:example.com#k").map(|m| m.for_assertion),
+            Some(false)
+        );
     }
 }

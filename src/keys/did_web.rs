@@ -20,16 +20,22 @@ impl std::fmt::Display for DidWebError {
 /// The https URL of the DID document for `did` (fragment and query ignored).
 pub fn document_url(did: &str) -> Result<String, DidWebError> {
     let did = did.split(['#', '?']).next().unwrap_or_default();
-    let specific = did
-        .strip_prefix("did:web:")
-        .ok_or(DidWebError { reason: "not a did:web identifier" })?;
+    let specific = did.strip_prefix("did:web:").ok_or(DidWebError {
+        reason: "not a did:web identifier",
+    })?;
 
     let mut segments = specific.split(':');
-    let host = segments.next().unwrap_or_default().replace("%3A", ":").replace("%3a", ":");
+    let host = segments
+        .next()
+        .unwrap_or_default()
+        .replace("%3A", ":")
+        .replace("%3a", ":");
     check_host(&host)?;
     let path: Vec<&str> = segments.collect();
     if path.iter().any(|segment| !is_path_segment(segment)) {
-        return Err(DidWebError { reason: "a path segment of the did:web identifier is empty or unsafe" });
+        return Err(DidWebError {
+            reason: "a path segment of the did:web identifier is empty or unsafe",
+        });
     }
 
     if path.is_empty() {
@@ -41,7 +47,9 @@ pub fn document_url(did: &str) -> Result<String, DidWebError> {
 fn check_host(host: &str) -> Result<(), DidWebError> {
     let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '%');
     if host.is_empty() || !host.chars().all(allowed) {
-        return Err(DidWebError { reason: "the did:web host is empty or has characters a host cannot have" });
+        return Err(DidWebError {
+            reason: "the did:web host is empty or has characters a host cannot have",
+        });
     }
     Ok(())
 }
@@ -57,11 +65,26 @@ mod tests {
     #[test]
     fn maps_identifiers_to_urls() {
         let cases = [
-            ("did:web:example.com", "https://example.com/.well-known/did.json"),
-            ("did:web:w3c-ccg.github.io:user:alice", "https://w3c-ccg.github.io/user/alice/did.json"),
-            ("did:web:example.com%3A3000", "https://example.com:3000/.well-known/did.json"),
-            ("did:web:example.com%3A3000:a:b", "https://example.com:3000/a/b/did.json"),
-            ("did:web:example.com:a#key-1", "https://example.com/a/did.json"),
+            (
+                "did:web:example.com",
+                "https://example.com/.well-known/did.json",
+            ),
+            (
+                "did:web:w3c-ccg.github.io:user:alice",
+                "https://w3c-ccg.github.io/user/alice/did.json",
+            ),
+            (
+                "did:web:example.com%3A3000",
+                "https://example.com:3000/.well-known/did.json",
+            ),
+            (
+                "did:web:example.com%3A3000:a:b",
+                "https://example.com:3000/a/b/did.json",
+            ),
+            (
+                "did:web:example.com:a#key-1",
+                "https://example.com/a/did.json",
+            ),
             (
                 "did:web:digitalcredentials.github.io:vc-test-fixtures:dids:oidf",
                 "https://digitalcredentials.github.io/vc-test-fixtures/dids/oidf/did.json",
@@ -74,7 +97,13 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_did_web() {
-        for bad in ["did:key:z6Mk", "did:web:", "did:web:exa mple.com", "did:web:a.com::b", "did:web:a.com:.."] {
+        for bad in [
+            "did:key:z6Mk",
+            "did:web:",
+            "did:web:exa mple.com",
+            "did:web:a.com::b",
+            "did:web:a.com:..",
+        ] {
             assert!(document_url(bad).is_err(), "{bad}");
         }
     }

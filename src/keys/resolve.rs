@@ -127,7 +127,10 @@ async fn did_key<F: Fetch>(
     let key_value = decode(key)?;
     let controller = format!("did:key:{key}");
     let binding = bind(method, &controller, true, issuer, lookups).await;
-    Ok(ResolvedKey { key: key_value, binding })
+    Ok(ResolvedKey {
+        key: key_value,
+        binding,
+    })
 }
 
 async fn did_web<F: Fetch>(
@@ -136,8 +139,9 @@ async fn did_web<F: Fetch>(
     issuer: Option<&str>,
     lookups: &Lookups<'_, F>,
 ) -> Result<ResolvedKey, ResolveError> {
-    let url = did_web::document_url(did)
-        .map_err(|error| ResolveError::Malformed { detail: error.reason.to_owned() })?;
+    let url = did_web::document_url(did).map_err(|error| ResolveError::Malformed {
+        detail: error.reason.to_owned(),
+    })?;
     let document = fetch_json(&url, "DID document", lookups).await?;
 
     let found = find_method(&document, method).ok_or(ResolveError::NotFound { url })?;
@@ -161,11 +165,17 @@ async fn fragment_key<F: Fetch>(
     }
 
     if !base.starts_with("https://") {
-        let reason = format!("the issuer's identifier {base} is not an address that can be looked up");
-        return Ok(ResolvedKey { key, binding: Binding::SelfAsserted { reason } });
+        let reason =
+            format!("the issuer's identifier {base} is not an address that can be looked up");
+        return Ok(ResolvedKey {
+            key,
+            binding: Binding::SelfAsserted { reason },
+        });
     }
     let binding = match lookups.get(base, "issuer profile").await {
-        Err(error) => Binding::SelfAsserted { reason: format!("the issuer's profile could not be read ({error})") },
+        Err(error) => Binding::SelfAsserted {
+            reason: format!("the issuer's profile could not be read ({error})"),
+        },
         Ok(fetched) => confirm_in_profile(&fetched.body, method, fragment),
     };
     Ok(ResolvedKey { key, binding })
@@ -173,9 +183,13 @@ async fn fragment_key<F: Fetch>(
 
 fn confirm_in_profile(body: &[u8], method: &str, fragment: &str) -> Binding {
     let profile: Option<Value> = serde_json::from_slice(body).ok();
-    let found = profile.as_ref().and_then(|profile| find_method(profile, method));
+    let found = profile
+        .as_ref()
+        .and_then(|profile| find_method(profile, method));
     match found {
-        Some(found) if found.public_key_multibase.as_deref() == Some(fragment) && found.for_assertion => {
+        Some(found)
+            if found.public_key_multibase.as_deref() == Some(fragment) && found.for_assertion =>
+        {
             Binding::Bound
         }
         _ => Binding::SelfAsserted {
@@ -191,8 +205,9 @@ async fn https_method<F: Fetch>(
     lookups: &Lookups<'_, F>,
 ) -> Result<ResolvedKey, ResolveError> {
     let document = fetch_json(base, "verification method", lookups).await?;
-    let found = find_method(&document, method)
-        .ok_or_else(|| ResolveError::NotFound { url: base.to_owned() })?;
+    let found = find_method(&document, method).ok_or_else(|| ResolveError::NotFound {
+        url: base.to_owned(),
+    })?;
     let key = key_of(&found)?;
 
     let Some(controller) = found.controller.clone() else {
@@ -216,8 +231,9 @@ async fn controller_lists<F: Fetch>(
         return Ok(found.for_assertion);
     }
     let controller_url = match controller.strip_prefix("did:web:") {
-        Some(_) => did_web::document_url(controller)
-            .map_err(|error| ResolveError::Malformed { detail: error.reason.to_owned() })?,
+        Some(_) => did_web::document_url(controller).map_err(|error| ResolveError::Malformed {
+            detail: error.reason.to_owned(),
+        })?,
         None => controller.to_owned(),
     };
     let controller_document = fetch_json(&controller_url, "controller document", lookups).await?;
@@ -234,18 +250,31 @@ async fn bind<F: Fetch>(
     lookups: &Lookups<'_, F>,
 ) -> Binding {
     let Some(issuer) = issuer else {
-        return Binding::Mismatch { controller: controller.to_owned() };
+        return Binding::Mismatch {
+            controller: controller.to_owned(),
+        };
     };
     if issuer == controller {
-        return if for_assertion { Binding::Bound } else { Binding::NotForAssertion };
+        return if for_assertion {
+            Binding::Bound
+        } else {
+            Binding::NotForAssertion
+        };
     }
     issuer_vouches(method, controller, issuer, lookups).await
 }
 
 /// Whether the issuer's DID document or profile lists `method` under
 /// `assertionMethod` although another party controls it.
-async fn issuer_vouches<F: Fetch>(method: &str, controller: &str, issuer: &str, lookups: &Lookups<'_, F>) -> Binding {
-    let mismatch = || Binding::Mismatch { controller: controller.to_owned() };
+async fn issuer_vouches<F: Fetch>(
+    method: &str,
+    controller: &str,
+    issuer: &str,
+    lookups: &Lookups<'_, F>,
+) -> Binding {
+    let mismatch = || Binding::Mismatch {
+        controller: controller.to_owned(),
+    };
     let url = match issuer {
         did if did.starts_with("did:web:") => match did_web::document_url(did) {
             Ok(url) => url,
@@ -261,15 +290,24 @@ async fn issuer_vouches<F: Fetch>(method: &str, controller: &str, issuer: &str, 
     match fetch_json(&url, "issuer document", lookups).await {
         Ok(document) if lists_for_assertion(&document, method) => Binding::Bound,
         Ok(_) => mismatch(),
-        Err(error) => Binding::Unconfirmed { reason: format!("the issuer's document could not be read ({error})") },
+        Err(error) => Binding::Unconfirmed {
+            reason: format!("the issuer's document could not be read ({error})"),
+        },
     }
 }
 
-async fn fetch_json<F: Fetch>(url: &str, purpose: &str, lookups: &Lookups<'_, F>) -> Result<Value, ResolveError> {
+async fn fetch_json<F: Fetch>(
+    url: &str,
+    purpose: &str,
+    lookups: &Lookups<'_, F>,
+) -> Result<Value, ResolveError> {
     let fetched = lookups
         .get(url, purpose)
         .await
-        .map_err(|error| ResolveError::Unreachable { url: url.to_owned(), error })?;
+        .map_err(|error| ResolveError::Unreachable {
+            url: url.to_owned(),
+            error,
+        })?;
     serde_json::from_slice(&fetched.body).map_err(|error| ResolveError::Malformed {
         detail: format!("the {purpose} at {url} is not JSON: {error}"),
     })
@@ -279,19 +317,26 @@ fn key_of(found: &FoundMethod) -> Result<PublicKey, ResolveError> {
     match &found.public_key_multibase {
         Some(multibase) => decode(multibase),
         None => Err(ResolveError::Unsupported {
-            reason: format!("the method {} has no publicKeyMultibase this verifier can read", found.id),
+            reason: format!(
+                "the method {} has no publicKeyMultibase this verifier can read",
+                found.id
+            ),
         }),
     }
 }
 
 fn decode(multibase: &str) -> Result<PublicKey, ResolveError> {
-    multikey::decode(multibase).map_err(|error| ResolveError::Malformed { detail: error.to_string() })
+    multikey::decode(multibase).map_err(|error| ResolveError::Malformed {
+        detail: error.to_string(),
+    })
 }
 
 /// A fragment written as a multikey (Ed25519 `z6Mk`, P-256 `zDn`, P-384
 /// `z82`); one that then fails to decode is a malformed key, not a name.
 fn looks_like_multikey(fragment: &str) -> bool {
-    ["z6Mk", "zDn", "z82"].iter().any(|prefix| fragment.starts_with(prefix))
+    ["z6Mk", "zDn", "z82"]
+        .iter()
+        .any(|prefix| fragment.starts_with(prefix))
 }
 
 #[cfg(test)]
@@ -323,10 +368,22 @@ mod tests {
         let issuer = "https://vc.example/issuers/5678";
         let method = format!("did:key:{KEY}#{KEY}");
         let mut fetch = MapFetch::new();
-        fetch.insert(issuer, serde_json::json!({"id": issuer, "assertionMethod": [method]}).to_string());
-        assert_eq!(run(&method, issuer, &fetch).unwrap().binding, Binding::Bound);
-        fetch.insert(issuer, serde_json::json!({"id": issuer, "assertionMethod": []}).to_string());
-        assert!(matches!(run(&method, issuer, &fetch).unwrap().binding, Binding::Mismatch { .. }));
+        fetch.insert(
+            issuer,
+            serde_json::json!({"id": issuer, "assertionMethod": [method]}).to_string(),
+        );
+        assert_eq!(
+            run(&method, issuer, &fetch).unwrap().binding,
+            Binding::Bound
+        );
+        fetch.insert(
+            issuer,
+            serde_json::json!({"id": issuer, "assertionMethod": []}).to_string(),
+        );
+        assert!(matches!(
+            run(&method, issuer, &fetch).unwrap().binding,
+            Binding::Mismatch { .. }
+        ));
         let offline = run(&method, issuer, &MapFetch::new()).unwrap();
         assert!(matches!(offline.binding, Binding::Unconfirmed { .. }));
     }
@@ -343,14 +400,25 @@ mod tests {
             {"id": method, "type": "Multikey", "controller": issuer, "publicKeyMultibase": KEY}],
             "assertionMethod": [method]});
         fetch.insert(issuer, profile.to_string());
-        assert_eq!(run(&method, issuer, &fetch).unwrap().binding, Binding::Bound);
+        assert_eq!(
+            run(&method, issuer, &fetch).unwrap().binding,
+            Binding::Bound
+        );
     }
 
     #[test]
     fn unknown_schemes_are_unsupported() {
-        let error = run(&format!("xxx:{KEY}"), "https://example.com", &MapFetch::new());
+        let error = run(
+            &format!("xxx:{KEY}"),
+            "https://example.com",
+            &MapFetch::new(),
+        );
         assert!(matches!(error, Err(ResolveError::Unsupported { .. })));
-        let garbled = run("https://example.edu/i#z6MkjZRsdas0OIl", "https://example.edu/i", &MapFetch::new());
+        let garbled = run(
+            "https://example.edu/i#z6MkjZRsdas0OIl",
+            "https://example.edu/i",
+            &MapFetch::new(),
+        );
         assert!(matches!(garbled, Err(ResolveError::Malformed { .. })));
     }
 }

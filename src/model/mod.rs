@@ -76,9 +76,11 @@ pub fn types_of(node: &Value) -> Vec<String> {
 pub fn strings_of(value: Option<&Value>) -> Vec<String> {
     match value {
         Some(Value::String(one)) => vec![one.clone()],
-        Some(Value::Array(many)) => {
-            many.iter().filter_map(Value::as_str).map(str::to_owned).collect()
-        }
+        Some(Value::Array(many)) => many
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -159,8 +161,14 @@ mod tests {
 
     #[test]
     fn issuer_may_be_a_string_or_an_object() {
-        assert_eq!(issuer_id(&json!({"issuer": "did:x"})).as_deref(), Some("did:x"));
-        assert_eq!(issuer_id(&json!({"issuer": {"id": "did:y"}})).as_deref(), Some("did:y"));
+        assert_eq!(
+            issuer_id(&json!({"issuer": "did:x"})).as_deref(),
+            Some("did:x")
+        );
+        assert_eq!(
+            issuer_id(&json!({"issuer": {"id": "did:y"}})).as_deref(),
+            Some("did:y")
+        );
         assert_eq!(issuer_id(&json!({"issuer": 3})), None);
     }
 
@@ -168,7 +176,10 @@ mod tests {
     fn text_picks_the_reader_language() {
         let names = json!([{"@value": "Badge", "@language": "en"},
                            {"@value": "Insignia", "@language": "es"}]);
-        assert_eq!(text_of(Some(&names), Some("es")).as_deref(), Some("Insignia"));
+        assert_eq!(
+            text_of(Some(&names), Some("es")).as_deref(),
+            Some("Insignia")
+        );
         assert_eq!(text_of(Some(&names), None).as_deref(), Some("Badge"));
         let map = json!({"fr": "Badge FR"});
         assert_eq!(text_of(Some(&map), Some("de")).as_deref(), Some("Badge FR"));

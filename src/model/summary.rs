@@ -7,7 +7,9 @@ use crate::report::{AchievementSummary, Party, Summary};
 
 /// What the credential says, for display; never fails.
 pub fn summarise(document: &Value) -> Summary {
-    let subject = one_or_many(document.get("credentialSubject")).into_iter().next();
+    let subject = one_or_many(document.get("credentialSubject"))
+        .into_iter()
+        .next();
 
     Summary {
         id: id_of(document.get("id")),
@@ -23,25 +25,39 @@ pub fn summarise(document: &Value) -> Summary {
 }
 
 fn party(value: Option<&Value>) -> Party {
-    Party { id: id_of(value), name: value.and_then(|v| text_of(v.get("name"), None)) }
+    Party {
+        id: id_of(value),
+        name: value.and_then(|v| text_of(v.get("name"), None)),
+    }
 }
 
 fn subject_party(subject: &Value) -> Party {
     let name = text_of(subject.get("name"), None).or_else(|| identifier_name(subject));
-    Party { id: id_of(subject.get("id")), name }
+    Party {
+        id: id_of(subject.get("id")),
+        name,
+    }
 }
 
 /// OB 3.0 subjects often name the learner through an `identifier` of
 /// `identityType` `name` with a plain (unhashed) value.
 fn identifier_name(subject: &Value) -> Option<String> {
-    one_or_many(subject.get("identifier")).into_iter().find_map(|identity| {
-        let is_name = identity.get("identityType").and_then(Value::as_str) == Some("name");
-        let hashed = identity.get("hashed").and_then(Value::as_bool).unwrap_or(false);
-        if !is_name || hashed {
-            return None;
-        }
-        identity.get("identityHash").and_then(Value::as_str).map(str::to_owned)
-    })
+    one_or_many(subject.get("identifier"))
+        .into_iter()
+        .find_map(|identity| {
+            let is_name = identity.get("identityType").and_then(Value::as_str) == Some("name");
+            let hashed = identity
+                .get("hashed")
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
+            if !is_name || hashed {
+                return None;
+            }
+            identity
+                .get("identityHash")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        })
 }
 
 fn achievement(value: &Value) -> AchievementSummary {
@@ -49,13 +65,23 @@ fn achievement(value: &Value) -> AchievementSummary {
         id: id_of(value.get("id")),
         name: text_of(value.get("name"), None),
         description: text_of(value.get("description"), None),
-        criteria: value.get("criteria").and_then(|c| text_of(c.get("narrative"), None)),
-        achievement_type: value.get("achievementType").and_then(Value::as_str).map(str::to_owned),
+        criteria: value
+            .get("criteria")
+            .and_then(|c| text_of(c.get("narrative"), None)),
+        achievement_type: value
+            .get("achievementType")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
     }
 }
 
 fn date(document: &Value, names: &[&str]) -> Option<String> {
-    names.iter().find_map(|name| document.get(*name).and_then(Value::as_str).map(str::to_owned))
+    names.iter().find_map(|name| {
+        document
+            .get(*name)
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    })
 }
 
 #[cfg(test)]

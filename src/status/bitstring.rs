@@ -46,7 +46,10 @@ impl std::fmt::Display for ListError {
             Self::NotGzip => f.write_str("the encoded list is not valid gzip data"),
             Self::TooLarge => f.write_str("the list expands to more than 16 MiB"),
             Self::TooShort { entries } => {
-                write!(f, "the list holds {entries} entries, fewer than the minimum 131072")
+                write!(
+                    f,
+                    "the list holds {entries} entries, fewer than the minimum 131072"
+                )
             }
             Self::OutOfRange { index, entries } => {
                 write!(f, "index {index} is beyond the list's {entries} entries")
@@ -75,7 +78,9 @@ pub fn decode(encoded: &str) -> Result<Vec<u8>, ListError> {
     let mut bits = Vec::new();
     let limited = GzDecoder::new(compressed.as_slice()).take(MAXIMUM_BYTES + 1);
     let mut reader = limited;
-    reader.read_to_end(&mut bits).map_err(|_| ListError::NotGzip)?;
+    reader
+        .read_to_end(&mut bits)
+        .map_err(|_| ListError::NotGzip)?;
     if bits.len() as u64 > MAXIMUM_BYTES {
         return Err(ListError::TooLarge);
     }
@@ -104,7 +109,10 @@ pub fn check_length(bits: &[u8], size: u64) -> Result<(), ListError> {
 }
 
 fn bit(bits: &[u8], position: u64) -> u64 {
-    let byte = usize::try_from(position / 8).ok().and_then(|at| bits.get(at)).copied();
+    let byte = usize::try_from(position / 8)
+        .ok()
+        .and_then(|at| bits.get(at))
+        .copied();
     let shift = 7 - (position % 8);
     byte.map_or(0, |byte| u64::from(byte >> shift) & 1)
 }
@@ -120,7 +128,11 @@ mod tests {
         let mut gzip = GzEncoder::new(Vec::new(), flate2::Compression::default());
         gzip.write_all(bits).unwrap();
         let text = Base64UrlUnpadded::encode_string(&gzip.finish().unwrap());
-        if multibase { format!("u{text}") } else { text }
+        if multibase {
+            format!("u{text}")
+        } else {
+            text
+        }
     }
 
     #[test]
@@ -141,13 +153,22 @@ mod tests {
         let bits = [0b0110_0000u8, 0];
         assert_eq!(status_at(&bits, 0, 2), Ok(0b01));
         assert_eq!(status_at(&bits, 1, 2), Ok(0b10));
-        assert_eq!(status_at(&bits, 8, 2), Err(ListError::OutOfRange { index: 8, entries: 8 }));
+        assert_eq!(
+            status_at(&bits, 8, 2),
+            Err(ListError::OutOfRange {
+                index: 8,
+                entries: 8
+            })
+        );
     }
 
     #[test]
     fn short_lists_and_garbage_are_named() {
         let short = decode(&encode(&[0u8; 100], true)).unwrap();
-        assert_eq!(check_length(&short, 1), Err(ListError::TooShort { entries: 800 }));
+        assert_eq!(
+            check_length(&short, 1),
+            Err(ListError::TooShort { entries: 800 })
+        );
         assert_eq!(decode("u!!!"), Err(ListError::NotBase64));
         assert_eq!(decode("uAAAA"), Err(ListError::NotGzip));
     }

@@ -69,17 +69,30 @@ impl std::fmt::Display for EntryError {
 
 /// Reads one `credentialStatus` entry.
 pub fn read(entry: &Value) -> Result<StatusEntry, EntryError> {
-    let name = entry.get("type").and_then(Value::as_str).unwrap_or_default();
+    let name = entry
+        .get("type")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
     let method = match name {
         "BitstringStatusListEntry" => StatusMethod::Bitstring,
         "StatusList2021Entry" => StatusMethod::StatusList2021,
         "1EdTechRevocationList" => StatusMethod::RevocationList1EdTech,
-        other => return Err(EntryError::UnknownMethod { name: other.to_owned() }),
+        other => {
+            return Err(EntryError::UnknownMethod {
+                name: other.to_owned(),
+            })
+        }
     };
 
     if method == StatusMethod::RevocationList1EdTech {
         let list_url = text(entry, "id")?;
-        return Ok(StatusEntry { method, purpose: "revocation".into(), index: 0, size: 1, list_url });
+        return Ok(StatusEntry {
+            method,
+            purpose: "revocation".into(),
+            index: 0,
+            size: 1,
+            list_url,
+        });
     }
 
     let purpose = text(entry, "statusPurpose")?;
@@ -92,7 +105,13 @@ pub fn read(entry: &Value) -> Result<StatusEntry, EntryError> {
     if size == 0 || size > 64 {
         return Err(malformed(format!("statusSize {size} is outside 1 to 64")));
     }
-    Ok(StatusEntry { method, purpose, index, size, list_url })
+    Ok(StatusEntry {
+        method,
+        purpose,
+        index,
+        size,
+        list_url,
+    })
 }
 
 fn text(entry: &Value, field: &str) -> Result<String, EntryError> {
@@ -137,6 +156,9 @@ mod tests {
             "statusListIndex": "-1", "statusListCredential": "https://x/list"});
         assert!(matches!(read(&entry), Err(EntryError::Malformed { .. })));
         let other = json!({"type": "CredentialStatusList2017", "id": "https://x"});
-        assert!(matches!(read(&other), Err(EntryError::UnknownMethod { .. })));
+        assert!(matches!(
+            read(&other),
+            Err(EntryError::UnknownMethod { .. })
+        ));
     }
 }

@@ -6,7 +6,12 @@
 //! material); their sources are recorded in its `MANIFEST.json`.
 
 #![allow(dead_code)]
-#![allow(clippy::indexing_slicing, clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used
+)]
 // Tests index fixtures directly and fail loudly; a panic here is a failed test.
 
 use std::path::PathBuf;
@@ -65,7 +70,10 @@ const EXTRA_REMOTE: [(&str, &str); 1] = [(
 
 /// Options with the fixed clock, lookups allowed.
 pub fn options() -> VerifyOptions {
-    VerifyOptions { now: Some(NOW), ..VerifyOptions::default() }
+    VerifyOptions {
+        now: Some(NOW),
+        ..VerifyOptions::default()
+    }
 }
 
 /// Verifies bytes with the fixed clock and the in-memory remote documents.
@@ -100,9 +108,15 @@ pub fn incomplete_only_by_self_asserted_key(report: &Report) -> bool {
         .checks
         .iter()
         .filter(|check| check.outcome == Outcome::Unknown)
-        .all(|check| check.problem.as_ref().is_some_and(|p| allowed.contains(&p.code)));
+        .all(|check| {
+            check
+                .problem
+                .as_ref()
+                .is_some_and(|p| allowed.contains(&p.code))
+        });
     let children = report.children.iter().all(|child| {
-        child.report.verdict != Verdict::Incomplete || incomplete_only_by_self_asserted_key(&child.report)
+        child.report.verdict != Verdict::Incomplete
+            || incomplete_only_by_self_asserted_key(&child.report)
     });
     own && children
 }

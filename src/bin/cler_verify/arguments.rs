@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 /// How to call the tool.
-pub const USAGE: &str = "usage: cler-verify [--json] [--now RFC3339] [--offline] [--documents INDEX.json] FILE...";
+pub const USAGE: &str =
+    "usage: cler-verify [--json] [--now RFC3339] [--offline] [--documents INDEX.json] FILE...";
 
 /// The parsed arguments.
 pub struct Arguments {
@@ -21,13 +22,21 @@ pub struct Arguments {
 
 /// Parses the arguments after the program name.
 pub fn parse(mut words: impl Iterator<Item = String>) -> Result<Arguments, String> {
-    let mut arguments = Arguments { json: false, now: None, offline: false, documents: None, files: Vec::new() };
+    let mut arguments = Arguments {
+        json: false,
+        now: None,
+        offline: false,
+        documents: None,
+        files: Vec::new(),
+    };
     while let Some(word) = words.next() {
         match word.as_str() {
             "--json" => arguments.json = true,
             "--offline" => arguments.offline = true,
             "--now" => arguments.now = Some(instant(words.next())?),
-            "--documents" => arguments.documents = Some(words.next().ok_or("--documents needs a file")?.into()),
+            "--documents" => {
+                arguments.documents = Some(words.next().ok_or("--documents needs a file")?.into())
+            }
             "-h" | "--help" => return Err("help".into()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             file => arguments.files.push(file.to_owned()),

@@ -72,8 +72,16 @@ fn read_files(files: &[String]) -> Result<Vec<(String, Vec<u8>)>, String> {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn run<F: Fetch>(arguments: &Arguments, inputs: &[(String, Vec<u8>)], fetch: &F) -> Vec<(String, Report)> {
-    let options = VerifyOptions { now: arguments.now, offline: arguments.offline, ..VerifyOptions::default() };
+fn run<F: Fetch>(
+    arguments: &Arguments,
+    inputs: &[(String, Vec<u8>)],
+    fetch: &F,
+) -> Vec<(String, Report)> {
+    let options = VerifyOptions {
+        now: arguments.now,
+        offline: arguments.offline,
+        ..VerifyOptions::default()
+    };
     inputs
         .iter()
         .map(|(file, bytes)| {
@@ -95,8 +103,15 @@ fn print(arguments: &Arguments, reports: &[(String, Report)]) {
         .iter()
         .map(|(file, report)| serde_json::json!({"file": file, "report": report}))
         .collect();
-    let json = if values.len() == 1 { values.into_iter().next().unwrap_or_default() } else { values.into() };
-    println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
+    let json = if values.len() == 1 {
+        values.into_iter().next().unwrap_or_default()
+    } else {
+        values.into()
+    };
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&json).unwrap_or_default()
+    );
 }
 
 #[cfg(not(target_arch = "wasm32"))]

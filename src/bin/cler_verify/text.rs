@@ -16,9 +16,23 @@ pub fn summary(file: &str, report: &Report) -> String {
 fn describe(out: &mut String, report: &Report, indent: &str) {
     let _ = writeln!(out, "{indent}{}", report.headline);
     if let Some(summary) = &report.credential {
-        let what = summary.achievement.as_ref().and_then(|a| a.name.clone()).or_else(|| summary.name.clone());
-        let issuer = summary.issuer.name.clone().or_else(|| summary.issuer.id.clone()).unwrap_or_default();
-        let _ = writeln!(out, "{indent}{} \"{}\" from {issuer}", summary.family, what.unwrap_or_default());
+        let what = summary
+            .achievement
+            .as_ref()
+            .and_then(|a| a.name.clone())
+            .or_else(|| summary.name.clone());
+        let issuer = summary
+            .issuer
+            .name
+            .clone()
+            .or_else(|| summary.issuer.id.clone())
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{indent}{} \"{}\" from {issuer}",
+            summary.family,
+            what.unwrap_or_default()
+        );
     }
     for check in &report.checks {
         let mark = match check.outcome {
@@ -28,10 +42,16 @@ fn describe(out: &mut String, report: &Report, indent: &str) {
             Outcome::Unknown => "??  ",
             Outcome::Skip => "-   ",
         };
-        let id = serde_json::to_value(check.id).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        let id = serde_json::to_value(check.id)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
         let _ = writeln!(out, "{indent}  {mark} {id}: {}", check.message);
     }
-    for Child { pointer, report, .. } in &report.children {
+    for Child {
+        pointer, report, ..
+    } in &report.children
+    {
         let _ = writeln!(out, "{indent}  {pointer}: {}", verdict_word(report.verdict));
         describe(out, report, &format!("{indent}    "));
     }
