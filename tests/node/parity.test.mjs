@@ -16,7 +16,7 @@ function nativeReport(path) {
   const run = spawnSync(cli, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   if (run.error) throw new Error(`cannot run ${cli}: ${run.error.message}`);
   try {
-    return JSON.parse(run.stdout);
+    return JSON.parse(run.stdout).report;
   } catch {
     throw new Error(`the native CLI printed no JSON report (exit ${run.status}): ${run.stderr.trim()}`);
   }
