@@ -18,6 +18,9 @@ pub struct Fetched {
 }
 
 /// Why a fetch failed, in terms a reader can act on.
+///
+/// A server's 404 or 410 is an answer: the document does not exist. Every
+/// other failure leaves the question open.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FetchError {
@@ -34,13 +37,21 @@ pub enum FetchError {
         /// What the platform reported.
         detail: String,
     },
-    /// No document is known for this URL (in-memory fetchers).
+    /// No document is known for this URL (an in-memory fetcher has no entry;
+    /// unlike a server's 404 this says nothing about whether it exists).
     NotFound,
     /// The URL is not one the verifier may contact (for example not https).
     Refused {
         /// Why it was refused.
         detail: String,
     },
+}
+
+impl FetchError {
+    /// Whether the failure is the server saying the document does not exist.
+    pub fn is_definitive(&self) -> bool {
+        matches!(self, Self::Status { code: 404 | 410 })
+    }
 }
 
 impl std::fmt::Display for FetchError {
@@ -80,7 +91,7 @@ impl Fetch for NoFetch {
 /// `--documents` option.
 #[derive(Clone, Debug, Default)]
 pub struct MapFetch {
-    documents: HashMap<String, Vec<u8>>,
+    documents: HashMap<String, Result<Vec<u8>, u16>>,
 }
 
 impl MapFetch {
@@ -91,14 +102,20 @@ impl MapFetch {
 
     /// Adds a document for a URL.
     pub fn insert(&mut self, url: impl Into<String>, body: impl Into<Vec<u8>>) {
-        self.documents.insert(url.into(), body.into());
+        self.documents.insert(url.into(), Ok(body.into()));
+    }
+
+    /// Answers `url` with an HTTP error status, as a server would.
+    pub fn insert_status(&mut self, url: impl Into<String>, code: u16) {
+        self.documents.insert(url.into(), Err(code));
     }
 }
 
 impl Fetch for MapFetch {
     async fn fetch(&self, url: &str) -> Result<Fetched, FetchError> {
         match self.documents.get(url) {
-            Some(body) => Ok(Fetched { body: body.clone(), content_type: None }),
+            Some(Ok(body)) => Ok(Fetched { body: body.clone(), content_type: None }),
+            Some(Err(code)) => Err(FetchError::Status { code: *code }),
             None => Err(FetchError::NotFound),
         }
     }

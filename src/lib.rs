@@ -2,23 +2,37 @@
 //! Record 2.0 credentials (W3C Verifiable Credentials), natively or in the
 //! browser through WebAssembly.
 //!
-//! The entry point is [`verify`]: bytes or text in, a [`Report`] out. A record
-//! that fails verification is a normal return, never an error or a panic.
-//! Everything outside the input reaches the verifier through a [`Fetch`]
-//! supplied by the caller, and every URL it needed is listed in the report.
+//! The entry point is [`verify()`]: bytes or JSON in, a [`Report`] out. A
+//! record that fails verification is a normal return, never an error or a
+//! panic. Everything outside the input reaches the verifier through a
+//! [`Fetch`] supplied by the caller, and every URL it needed is listed in the
+//! report's `lookups`.
+//!
+//! ```
+//! use cler_verifier::{verify, Input, NoFetch, Verdict, VerifyOptions};
+//!
+//! let options = VerifyOptions { offline: true, ..VerifyOptions::default() };
+//! let report = pollster::block_on(verify(Input::Bytes(b"{}"), &options, &NoFetch));
+//! assert_eq!(report.verdict, Verdict::Invalid);
+//! ```
 
 pub mod canon;
+pub mod checks;
+pub mod datetime;
 pub mod fetch;
+pub mod input;
 pub mod jsonld;
 pub mod keys;
+pub mod model;
 pub mod options;
 pub mod proof;
 pub mod report;
-mod verify_stub;
+pub mod status;
+mod verify;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use fetch::{Fetch, FetchError, Fetched, MapFetch, NoFetch};
 pub use options::{Limits, VerifyOptions};
 pub use report::{Check, CheckId, Outcome, Problem, Report, Verdict};
-pub use verify_stub::{verify, Input};
+pub use verify::{verify, Input};

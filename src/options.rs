@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 /// Options for one verification. `Default` is offline-capable and safe.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct VerifyOptions {
     /// The instant to check validity against, in seconds since the Unix
     /// epoch. `None` means "now" as the platform reports it.
@@ -45,8 +45,3 @@ impl Default for Limits {
     }
 }
 
-impl Default for VerifyOptions {
-    fn default() -> Self {
-        Self { now: None, offline: false, contexts: HashMap::new(), limits: Limits::default() }
-    }
-}

@@ -36,7 +36,7 @@ const CASES: &[((&str, &str), Verdict)] = &[
 
 async fn verdict_of(text: &str) -> Verdict {
     let options = VerifyOptions { now: Some(NOW), offline: true, ..VerifyOptions::default() };
-    verify(Input::from(text.to_owned()), &options, &NoFetch).await.verdict
+    verify(Input::Bytes(text.as_bytes()), &options, &NoFetch).await.verdict
 }
 
 /// Verifies every case and fails once, naming every case that differs.

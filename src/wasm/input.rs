@@ -1,29 +1,29 @@
-//! Turns the JavaScript `input` into the core's [`Input`].
+//! Turns the JavaScript `input` into the bytes the core reads.
 //!
-//! Text stays text; bytes (`Uint8Array`, any typed array or `DataView`,
-//! `ArrayBuffer`, `Blob`) become bytes; any other object is taken as parsed
-//! JSON and written back out with `JSON.stringify`.
+//! Text is taken as UTF-8; bytes (`Uint8Array`, any typed array or
+//! `DataView`, `ArrayBuffer`, `Blob`) as they are; any other object as parsed
+//! JSON, written back out with `JSON.stringify`. Every kind thus reaches the
+//! core the way a file reaches the command-line tool.
 
 use js_sys::{Array, ArrayBuffer, Function, Promise, Reflect, Uint8Array, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::usage::UsageError;
-use crate::Input;
 
-/// Reads `value` as an input; fails when it is none of the accepted kinds.
-pub(crate) async fn read(value: &JsValue) -> Result<Input, UsageError> {
+/// Reads `value` as input bytes; fails when it is none of the accepted kinds.
+pub(crate) async fn read(value: &JsValue) -> Result<Vec<u8>, UsageError> {
     if let Some(text) = value.as_string() {
-        return Ok(Input::from(text));
+        return Ok(text.into_bytes());
     }
     if value.is_instance_of::<ArrayBuffer>() || ArrayBuffer::is_view(value) {
-        return Ok(Input::from(bytes(value)));
+        return Ok(bytes(value));
     }
     if let Some(array_buffer) = method(value, "arrayBuffer") {
-        return blob(value, &array_buffer).await.map(Input::from);
+        return blob(value, &array_buffer).await;
     }
     if value.is_object() {
-        return json(value).map(Input::from);
+        return json(value).map(String::into_bytes);
     }
 
     let kind = match value.is_null() {

@@ -11,12 +11,13 @@ import { NOW, credentialFiles, fetchFromFixtures, remoteIndex, repo, shortName }
 
 const cli = process.env.CLER_VERIFY ?? join(repo, "target/debug/cler-verify");
 
+/** The report the CLI prints for one file (`{file, report}` with --json). */
 function nativeReport(path) {
   const args = ["--json", "--now", NOW, "--documents", remoteIndex, path];
   const run = spawnSync(cli, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   if (run.error) throw new Error(`cannot run ${cli}: ${run.error.message}`);
   try {
-    return JSON.parse(run.stdout);
+    return JSON.parse(run.stdout).report;
   } catch {
     throw new Error(`the native CLI printed no JSON report (exit ${run.status}): ${run.stderr.trim()}`);
   }

@@ -1,3 +1,0 @@
-//! `cler-verify`: verifies credential files from the command line.
-
-fn main() {}

@@ -1,0 +1,160 @@
+//! The `nested` and `endorsements` checks: credentials inside a credential,
+//! each verified in full and reported as a child.
+//!
+//! CLR 2.0: every credential in `credentialSubject.verifiableCredential` is
+//! verified with the whole OB 3.0 algorithm; the CLR is invalid if any is.
+//! OB 3.0 §9.1 step 6: embedded `EndorsementCredential`s are verified too;
+//! an invalid endorsement is a warning on its parent, not a failure.
+
+use serde_json::Value;
+
+use super::{Role, Verifier};
+use crate::fetch::Fetch;
+use crate::model::{one_or_many, Family};
+use crate::report::{Check, CheckId, Child, Outcome, Problem, Relation, Report, Verdict};
+
+/// Verifies nested credentials and endorsements, adding children and checks.
+pub async fn run<F: Fetch>(verifier: &Verifier<'_, F>, document: &Value, family: Family, report: &mut Report) {
+    if family == Family::Clr {
+        let nested = nested(verifier, document).await;
+        report.checks.push(children_verdict(&nested, "record"));
+        report.children.extend(nested);
+    }
+
+    let mut found = Vec::new();
+    find_endorsements(document, String::new(), &mut found);
+    if found.is_empty() {
+        return;
+    }
+    let mut endorsements = Vec::new();
+    for (pointer, endorsement) in found {
+        endorsements.push(child(verifier, endorsement, pointer, Relation::Endorsement).await);
+    }
+    report.checks.push(endorsement_check(&endorsements));
+    report.children.extend(endorsements);
+}
+
+async fn nested<F: Fetch>(verifier: &Verifier<'_, F>, document: &Value) -> Vec<Child> {
+    let items = one_or_many(document.pointer("/credentialSubject/verifiableCredential"));
+    let many = matches!(document.pointer("/credentialSubject/verifiableCredential"), Some(Value::Array(_)));
+    let mut children = Vec::new();
+    for (index, item) in items.into_iter().enumerate() {
+        let mut pointer = "/credentialSubject/verifiableCredential".to_owned();
+        if many {
+            pointer = format!("{pointer}/{index}");
+        }
+        children.push(child(verifier, item, pointer, Relation::Nested).await);
+    }
+    children
+}
+
+/// Verifies one embedded item; a JWT string is reported as not supported yet.
+pub async fn child<F: Fetch>(verifier: &Verifier<'_, F>, item: &Value, pointer: String, relation: Relation) -> Child {
+    let role = match relation {
+        Relation::Endorsement => Role::Endorsement,
+        Relation::Nested => Role::Nested,
+        Relation::Presented => Role::Subject,
+    };
+    let report = match item {
+        Value::Object(_) => verifier.credential(item, "embedded", role).await,
+        Value::String(_) => not_supported("This embedded credential is a JWT, which is not supported yet."),
+        _ => not_supported("This embedded item is not a credential."),
+    };
+    Child { pointer, relation, report }
+}
+
+fn not_supported(message: &str) -> Report {
+    let problem = Problem::new("unsupported_format", message);
+    let check = Check::with_problem(CheckId::Parse, Outcome::Unknown, message, problem);
+    Report::from_checks("embedded", None, vec![check])
+}
+
+/// Every `endorsement` array in the document, outside nested credentials
+/// (which report their own endorsements).
+fn find_endorsements<'v>(node: &'v Value, pointer: String, found: &mut Vec<(String, &'v Value)>) {
+    match node {
+        Value::Object(map) => {
+            for (key, value) in map {
+                let here = format!("{pointer}/{}", escape(key));
+                if key == "verifiableCredential" || key == "proof" {
+                    continue;
+                }
+                if key == "endorsement" {
+                    found.extend(items_with_pointers(value, &here));
+                    continue;
+                }
+                find_endorsements(value, here, found);
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                find_endorsements(item, format!("{pointer}/{index}"), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn items_with_pointers<'v>(value: &'v Value, pointer: &str) -> Vec<(String, &'v Value)> {
+    match value {
+        Value::Array(items) => items.iter().enumerate().map(|(i, item)| (format!("{pointer}/{i}"), item)).collect(),
+        other => vec![(pointer.to_owned(), other)],
+    }
+}
+
+/// RFC 6901 escaping of one reference token.
+fn escape(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+/// The `nested` check over children: failed if any is invalid, unknown if
+/// any is incomplete. `container` names the parent in messages.
+pub fn children_verdict(children: &[Child], container: &str) -> Check {
+    let count = children.len();
+    let invalid = children.iter().filter(|c| c.report.verdict == Verdict::Invalid).count();
+    let incomplete = children.iter().filter(|c| c.report.verdict == Verdict::Incomplete).count();
+    if count == 0 {
+        return Check::skip(CheckId::Nested, format!("The {container} holds no credentials."));
+    }
+    if invalid > 0 {
+        let message = format!("{invalid} of the {count} credentials in this {container} are not valid.");
+        let problem = Problem::new("nested_invalid", format!("{invalid} invalid of {count}"));
+        return Check::with_problem(CheckId::Nested, Outcome::Fail, message, problem);
+    }
+    if incomplete > 0 {
+        let message = format!("{incomplete} of the {count} credentials in this {container} could not be fully checked.");
+        let problem = Problem::new("nested_incomplete", format!("{incomplete} incomplete of {count}"));
+        return Check::with_problem(CheckId::Nested, Outcome::Unknown, message, problem);
+    }
+    Check::pass(CheckId::Nested, format!("All {count} credentials in this {container} are verified."))
+}
+
+fn endorsement_check(children: &[Child]) -> Check {
+    let count = children.len();
+    let unverified = children.iter().filter(|c| c.report.verdict != Verdict::Verified).count();
+    if unverified == 0 {
+        return Check::pass(CheckId::Endorsements, format!("All {count} endorsements are verified."));
+    }
+    let message = format!("{unverified} of the {count} endorsements could not be verified; they add no weight to this record.");
+    let problem = Problem::new("endorsement_unverified", format!("{unverified} of {count}"));
+    Check::with_problem(CheckId::Endorsements, Outcome::Warn, message, problem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn finds_endorsements_but_not_inside_nested_credentials() {
+        let document = json!({
+            "issuer": {"endorsement": [{"a": 1}]},
+            "credentialSubject": {"achievement": {"endorsement": {"b": 2}},
+                "verifiableCredential": [{"endorsement": [{"c": 3}]}]}
+        });
+        let mut found = Vec::new();
+        find_endorsements(&document, String::new(), &mut found);
+        let pointers: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(pointers, ["/issuer/endorsement/0", "/credentialSubject/achievement/endorsement"]);
+    }
+}

@@ -1,0 +1,116 @@
+//! The orchestrator: runs every check on a credential and on the
+//! credentials inside it, and combines them into a [`Report`].
+//!
+//! Every check runs and is shown; none hides another (a bad signature is
+//! reported even when the record has also expired).
+
+mod children;
+
+pub use children::{child, children_verdict};
+mod context;
+mod proof;
+mod schema;
+mod status;
+mod types;
+mod validity;
+
+use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
+
+use serde_json::Value;
+
+use crate::datetime::Instant;
+use crate::fetch::{Fetch, Lookups};
+use crate::model::{family_of, summarise, Family};
+use crate::options::VerifyOptions;
+use crate::report::{Check, CheckId, Outcome, Problem, Report};
+
+/// Why a credential is being verified; decides which checks apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The credential the user handed in (or one from their presentation).
+    Subject,
+    /// A credential nested in a CLR.
+    Nested,
+    /// An endorsement of something in the parent.
+    Endorsement,
+    /// A status list credential fetched to check another credential.
+    StatusList,
+}
+
+/// A boxed future, so verification can recurse into children.
+pub type Pending<'s, T> = Pin<Box<dyn Future<Output = T> + 's>>;
+
+/// One verification: the options, the clock, the lookups and a budget.
+pub struct Verifier<'a, F: Fetch> {
+    /// The caller's options.
+    pub options: &'a VerifyOptions,
+    /// Every outside document needed, fetched once each.
+    pub lookups: Lookups<'a, F>,
+    /// The instant validity is judged at.
+    pub now: Instant,
+    started: Cell<usize>,
+}
+
+impl<'a, F: Fetch> Verifier<'a, F> {
+    /// A verifier for one input.
+    pub fn new(options: &'a VerifyOptions, fetch: &'a F, now: Instant) -> Self {
+        let lookups = Lookups::new(fetch, options.offline);
+        Self { options, lookups, now, started: Cell::new(0) }
+    }
+
+    /// Verifies one credential and everything inside it.
+    pub fn credential<'s>(&'s self, document: &'s Value, source: &'s str, role: Role) -> Pending<'s, Report> {
+        Box::pin(async move {
+            if let Some(report) = self.over_budget(source) {
+                return report;
+            }
+            let family = family_of(document);
+            let mut checks = vec![Check::pass(CheckId::Parse, parsed_message(family))];
+
+            let mut proof_checks = proof::run(self, document).await;
+            checks.extend(context::run(document, family, &proof_checks, self.options));
+            checks.extend(types::run(document, family));
+            checks.append(&mut proof_checks.checks);
+            checks.extend(validity::run(document, self.now));
+            if role != Role::StatusList {
+                checks.extend(status::run(self, document).await);
+            }
+            checks.extend(schema::run(document, family));
+
+            let mut report = Report::from_checks(source, Some(summarise(document)), checks);
+            if role != Role::StatusList {
+                children::run(self, document, family, &mut report).await;
+            }
+            report.settle();
+            report
+        })
+    }
+
+    fn over_budget(&self, source: &str) -> Option<Report> {
+        let started = self.started.get() + 1;
+        self.started.set(started);
+        if started <= self.options.limits.max_credentials {
+            return None;
+        }
+        let limit = self.options.limits.max_credentials;
+        let problem = Problem::new("too_many_credentials", format!("limit of {limit} credentials per input"));
+        let message = format!("Not checked: the input holds more than {limit} credentials.");
+        let check = Check::with_problem(CheckId::Parse, Outcome::Unknown, message, problem);
+        Some(Report::from_checks(source, None, vec![check]))
+    }
+}
+
+fn parsed_message(family: Family) -> String {
+    let name = match family {
+        Family::Clr => "a Comprehensive Learner Record (CLR 2.0)",
+        Family::OpenBadge => "an Open Badge (OB 3.0)",
+        Family::Endorsement => "an endorsement",
+        Family::StatusList => "a status list",
+        Family::Presentation => "a presentation",
+        Family::Generic => "a Verifiable Credential",
+        Family::Unknown => "a JSON document",
+    };
+    format!("Read as {name}.")
+}

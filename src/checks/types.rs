@@ -1,0 +1,36 @@
+//! The `type` check: the record declares the types its family requires.
+//!
+//! OB 3.0 §9.1 step 1 and the 1EdTech validator's type probe: `type` must
+//! contain `VerifiableCredential` and, for a badge, `OpenBadgeCredential` or
+//! its alias `AchievementCredential`.
+
+use serde_json::Value;
+
+use crate::model::{types_of, Family};
+use crate::report::{Check, CheckId, Outcome, Problem};
+
+/// Runs the `type` check.
+pub fn run(document: &Value, family: Family) -> Vec<Check> {
+    let types = types_of(document);
+    if !types.iter().any(|t| t == "VerifiableCredential") {
+        let message = "The record does not declare itself a Verifiable Credential.";
+        let problem = Problem::new("not_a_credential", format!("type is {types:?}")).w3c("MALFORMED_VALUE_ERROR");
+        return vec![Check::with_problem(CheckId::Type, Outcome::Fail, message, problem)];
+    }
+
+    let check = match family {
+        Family::OpenBadge | Family::Clr | Family::Endorsement | Family::StatusList => pass(family),
+        _ => generic_note(),
+    };
+    vec![check]
+}
+
+fn pass(family: Family) -> Check {
+    Check::pass(CheckId::Type, format!("The record is typed as {}.", family.name()))
+}
+
+fn generic_note() -> Check {
+    let message = "This is a Verifiable Credential but not an Open Badge or CLR, so only the general checks apply.";
+    let problem = Problem::new("not_ob_or_clr", "type has neither OpenBadgeCredential, AchievementCredential nor ClrCredential");
+    Check::with_problem(CheckId::Type, Outcome::Warn, message, problem)
+}

@@ -1,0 +1,205 @@
+//! Recognising what the input is and unwrapping the credentials in it.
+//!
+//! Anything that is not a credential this verifier supports still gets a
+//! plain answer: what it looks like, and that it is not supported (yet).
+
+use serde_json::Value;
+
+use crate::options::Limits;
+
+/// What the input turned out to be.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Detected {
+    /// A JSON Verifiable Credential.
+    Credential(Value),
+    /// A JSON Verifiable Presentation (its credentials are verified one by one).
+    Presentation(Value),
+    /// Something recognisable that this verifier does not handle.
+    Unsupported {
+        /// What it looks like, for example "an Open Badges 2.0 assertion".
+        what: &'static str,
+        /// One sentence for the reader.
+        message: String,
+    },
+    /// Something that could not be read at all.
+    Unreadable {
+        /// Why, for developers.
+        detail: String,
+        /// One sentence for the reader.
+        message: String,
+    },
+}
+
+/// Recognises raw bytes: JSON text, or something else named by its shape.
+pub fn detect_bytes(bytes: &[u8], limits: &Limits) -> Detected {
+    if bytes.len() > limits.max_input_bytes {
+        let message = format!(
+            "The input is {} bytes, more than the {} bytes this verifier accepts.",
+            bytes.len(),
+            limits.max_input_bytes
+        );
+        return Detected::Unreadable { detail: "input too large".into(), message };
+    }
+    if let Some(what) = binary_kind(bytes) {
+        return unsupported(what, "Images with a baked-in credential are not supported yet.");
+    }
+
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        let message = "The input is neither text nor an image this verifier recognises.".into();
+        return Detected::Unreadable { detail: "not UTF-8".into(), message };
+    };
+    detect_text(text.trim_start_matches('\u{feff}').trim(), limits)
+}
+
+fn detect_text(text: &str, limits: &Limits) -> Detected {
+    if text.is_empty() {
+        let message = "The input is empty.".into();
+        return Detected::Unreadable { detail: "empty input".into(), message };
+    }
+    if looks_like_jwt(text) {
+        return unsupported("a JWT", "Credentials signed as JWTs (VC-JWT) are not supported yet.");
+    }
+    if text.starts_with('<') {
+        return unsupported("an SVG or HTML document", "SVG badges and web pages are not supported yet.");
+    }
+    if text.starts_with("http://") || text.starts_with("https://") {
+        return unsupported("a link", "Links to credentials are not supported yet; open the link and upload the file.");
+    }
+
+    match serde_json::from_str::<Value>(text) {
+        Ok(value) => detect_value(value, limits),
+        Err(error) => Detected::Unreadable {
+            detail: format!("invalid JSON: {error}"),
+            message: format!(
+                "The text is not valid JSON (line {}, column {}).",
+                error.line(),
+                error.column()
+            ),
+        },
+    }
+}
+
+/// Recognises an already parsed JSON value.
+pub fn detect_value(value: Value, limits: &Limits) -> Detected {
+    if depth_of(&value) > limits.max_depth {
+        let message = format!("The JSON is nested more than {} levels deep.", limits.max_depth);
+        return Detected::Unreadable { detail: "JSON too deep".into(), message };
+    }
+    if let Some(jwt) = value.get("jwt").and_then(Value::as_str) {
+        if looks_like_jwt(jwt) {
+            return unsupported("a JWT", "Credentials signed as JWTs (VC-JWT) are not supported yet.");
+        }
+    }
+
+    let types = crate::model::types_of(&value);
+    let has = |name: &str| types.iter().any(|t| t == name);
+    if has("VerifiablePresentation") {
+        return Detected::Presentation(value);
+    }
+    if has("VerifiableCredential") {
+        return Detected::Credential(value);
+    }
+    classify_other(value)
+}
+
+fn classify_other(value: Value) -> Detected {
+    if is_open_badges_2(&value) {
+        return unsupported(
+            "an Open Badges 2.0 assertion",
+            "This is an Open Badges 2.0 assertion, the older format; this verifier checks Open Badges 3.0 and CLR 2.0.",
+        );
+    }
+    if value.is_object() && value.get("@context").is_some() {
+        return unsupported(
+            "a JSON-LD document",
+            "This JSON-LD document is not a Verifiable Credential (its type has no VerifiableCredential).",
+        );
+    }
+    unsupported("JSON", "This JSON is not a Verifiable Credential: it has no @context and no VerifiableCredential type.")
+}
+
+fn is_open_badges_2(value: &Value) -> bool {
+    let context = value.get("@context").and_then(Value::as_str).unwrap_or_default();
+    let types = crate::model::types_of(value);
+    context.contains("w3id.org/openbadges/v2") || types.iter().any(|t| t == "Assertion")
+}
+
+fn unsupported(what: &'static str, message: &str) -> Detected {
+    Detected::Unsupported { what, message: message.to_owned() }
+}
+
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Some("a PNG image");
+    }
+    if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
+        return Some("a JPEG image");
+    }
+    if bytes.starts_with(b"GIF8") {
+        return Some("a GIF image");
+    }
+    None
+}
+
+/// Three base64url segments separated by dots: a compact JWS.
+fn looks_like_jwt(text: &str) -> bool {
+    let segments: Vec<&str> = text.split('.').collect();
+    let base64url = |s: &&str| s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    segments.len() == 3 && segments.first().is_some_and(|s| s.starts_with("ey")) && segments.iter().all(base64url)
+}
+
+/// Nesting depth, measured without recursion so a deep value cannot
+/// exhaust the stack.
+fn depth_of(value: &Value) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(value, 1usize)];
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        match node {
+            Value::Array(items) => stack.extend(items.iter().map(|item| (item, depth + 1))),
+            Value::Object(map) => stack.extend(map.values().map(|item| (item, depth + 1))),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn what(input: &str) -> String {
+        match detect_bytes(input.as_bytes(), &Limits::default()) {
+            Detected::Credential(_) => "credential".into(),
+            Detected::Presentation(_) => "presentation".into(),
+            Detected::Unsupported { what, .. } => what.into(),
+            Detected::Unreadable { detail, .. } => detail,
+        }
+    }
+
+    #[test]
+    fn names_what_it_sees() {
+        assert_eq!(what(r#"{"type": ["VerifiableCredential"]}"#), "credential");
+        assert_eq!(what(r#"{"type": "VerifiablePresentation"}"#), "presentation");
+        assert_eq!(what(r#"{"@context": "https://w3id.org/openbadges/v2", "type": "Assertion"}"#),
+            "an Open Badges 2.0 assertion");
+        assert_eq!(what("eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln"), "a JWT");
+        assert_eq!(what(r#"{"a": 1}"#), "JSON");
+        assert_eq!(what("   "), "empty input");
+        assert!(what("{not json").starts_with("invalid JSON"));
+    }
+
+    #[test]
+    fn refuses_deep_and_large_inputs() {
+        let deep = "[".repeat(100) + &"]".repeat(100);
+        assert_eq!(what(&deep), "JSON too deep");
+        let limits = Limits { max_input_bytes: 10, ..Limits::default() };
+        assert!(matches!(detect_bytes(&[b' '; 11], &limits), Detected::Unreadable { .. }));
+    }
+
+    #[test]
+    fn recognises_images() {
+        let png = b"\x89PNG\r\n\x1a\n rest";
+        assert!(matches!(detect_bytes(png, &Limits::default()), Detected::Unsupported { what: "a PNG image", .. }));
+    }
+}

@@ -1,0 +1,356 @@
+//! From a proof's `verificationMethod` to a public key, and whether that key
+//! is really the issuer's.
+//!
+//! [VC Data Integrity §4.7 Retrieve Verification Method](https://www.w3.org/TR/vc-data-integrity/#retrieve-verification-method)
+//! and §"Verification Method Binding": the key's controller must be the
+//! issuer and must list the key for `assertionMethod`. A key read out of the
+//! identifier itself (the 1EdTech habit `https://issuer#z6Mk…`) proves
+//! integrity only; it is bound only when the issuer's document confirms it.
+
+use serde_json::Value;
+
+use super::controller_document::{find_method, lists_for_assertion, FoundMethod};
+use super::did_web;
+use super::multikey;
+use super::public_key::PublicKey;
+use crate::fetch::{Fetch, FetchError, Lookups};
+
+/// Whether a resolved key belongs to the issuer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Binding {
+    /// The issuer controls the key and lists it for `assertionMethod`.
+    Bound,
+    /// The key comes from the identifier itself and the issuer's documents
+    /// could not confirm it (offline, unreachable, or not listed).
+    SelfAsserted {
+        /// Why it could not be confirmed, lower-case.
+        reason: String,
+    },
+    /// The key's controller is not the issuer, and the issuer's own
+    /// document could not be read to see whether it vouches for the key.
+    Unconfirmed {
+        /// Why it could not be confirmed, lower-case.
+        reason: String,
+    },
+    /// The key's controller is not the issuer, and the issuer does not
+    /// vouch for it.
+    Mismatch {
+        /// Who controls the key.
+        controller: String,
+    },
+    /// The controller does not list the key for `assertionMethod`.
+    NotForAssertion,
+}
+
+/// A public key and what is known about its owner.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResolvedKey {
+    /// The key.
+    pub key: PublicKey,
+    /// Whether it is the issuer's.
+    pub binding: Binding,
+}
+
+/// Why no key could be found for a verification method.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ResolveError {
+    /// The method is not a URL this verifier can resolve.
+    Unsupported {
+        /// Why, lower-case.
+        reason: String,
+    },
+    /// A document on the way could not be fetched.
+    Unreachable {
+        /// The URL.
+        url: String,
+        /// What went wrong.
+        error: FetchError,
+    },
+    /// The document was fetched but does not hold the method or its key.
+    NotFound {
+        /// The URL that was read.
+        url: String,
+    },
+    /// The document or the key in it is malformed.
+    Malformed {
+        /// What is wrong, lower-case.
+        detail: String,
+    },
+}
+
+impl std::fmt::Display for ResolveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Unsupported { reason } => f.write_str(reason),
+            Self::Unreachable { url, error } => write!(f, "{url} could not be read: {error}"),
+            Self::NotFound { url } => write!(f, "{url} does not list this key"),
+            Self::Malformed { detail } => f.write_str(detail),
+        }
+    }
+}
+
+/// Resolves `method` to a key and checks its binding to `issuer`.
+pub async fn resolve<F: Fetch>(
+    method: &str,
+    issuer: Option<&str>,
+    lookups: &Lookups<'_, F>,
+) -> Result<ResolvedKey, ResolveError> {
+    let (base, fragment) = method.split_once('#').unwrap_or((method, ""));
+
+    if let Some(key) = base.strip_prefix("did:key:") {
+        return did_key(method, key, fragment, issuer, lookups).await;
+    }
+    if base.starts_with("did:web:") {
+        return did_web(method, base, issuer, lookups).await;
+    }
+    if looks_like_multikey(fragment) {
+        return fragment_key(method, base, fragment, issuer, lookups).await;
+    }
+    if !base.starts_with("https://") && !base.starts_with("http://") {
+        let reason = format!("{method:?} is not a did:key, did:web or https address");
+        return Err(ResolveError::Unsupported { reason });
+    }
+    https_method(method, base, issuer, lookups).await
+}
+
+async fn did_key<F: Fetch>(
+    method: &str,
+    key: &str,
+    fragment: &str,
+    issuer: Option<&str>,
+    lookups: &Lookups<'_, F>,
+) -> Result<ResolvedKey, ResolveError> {
+    if !fragment.is_empty() && fragment != key {
+        let detail = "the did:key fragment does not repeat the key".to_owned();
+        return Err(ResolveError::Malformed { detail });
+    }
+    let key_value = decode(key)?;
+    let controller = format!("did:key:{key}");
+    let binding = bind(method, &controller, true, issuer, lookups).await;
+    Ok(ResolvedKey { key: key_value, binding })
+}
+
+async fn did_web<F: Fetch>(
+    method: &str,
+    did: &str,
+    issuer: Option<&str>,
+    lookups: &Lookups<'_, F>,
+) -> Result<ResolvedKey, ResolveError> {
+    let url = did_web::document_url(did)
+        .map_err(|error| ResolveError::Malformed { detail: error.reason.to_owned() })?;
+    let document = fetch_json(&url, "DID document", lookups).await?;
+
+    let found = find_method(&document, method).ok_or(ResolveError::NotFound { url })?;
+    let key = key_of(&found)?;
+    let controller = found.controller.as_deref().unwrap_or(did);
+    let binding = bind(method, controller, found.for_assertion, issuer, lookups).await;
+    Ok(ResolvedKey { key, binding })
+}
+
+async fn fragment_key<F: Fetch>(
+    method: &str,
+    base: &str,
+    fragment: &str,
+    issuer: Option<&str>,
+    lookups: &Lookups<'_, F>,
+) -> Result<ResolvedKey, ResolveError> {
+    let key = decode(fragment)?;
+    if issuer != Some(base) {
+        let binding = bind(method, base, true, issuer, lookups).await;
+        return Ok(ResolvedKey { key, binding });
+    }
+
+    if !base.starts_with("https://") {
+        let reason = format!("the issuer's identifier {base} is not an address that can be looked up");
+        return Ok(ResolvedKey { key, binding: Binding::SelfAsserted { reason } });
+    }
+    let binding = match lookups.get(base, "issuer profile").await {
+        Err(error) => Binding::SelfAsserted { reason: format!("the issuer's profile could not be read ({error})") },
+        Ok(fetched) => confirm_in_profile(&fetched.body, method, fragment),
+    };
+    Ok(ResolvedKey { key, binding })
+}
+
+fn confirm_in_profile(body: &[u8], method: &str, fragment: &str) -> Binding {
+    let profile: Option<Value> = serde_json::from_slice(body).ok();
+    let found = profile.as_ref().and_then(|profile| find_method(profile, method));
+    match found {
+        Some(found) if found.public_key_multibase.as_deref() == Some(fragment) && found.for_assertion => {
+            Binding::Bound
+        }
+        _ => Binding::SelfAsserted {
+            reason: "the issuer's published profile does not list this key".into(),
+        },
+    }
+}
+
+async fn https_method<F: Fetch>(
+    method: &str,
+    base: &str,
+    issuer: Option<&str>,
+    lookups: &Lookups<'_, F>,
+) -> Result<ResolvedKey, ResolveError> {
+    let document = fetch_json(base, "verification method", lookups).await?;
+    let found = find_method(&document, method)
+        .ok_or_else(|| ResolveError::NotFound { url: base.to_owned() })?;
+    let key = key_of(&found)?;
+
+    let Some(controller) = found.controller.clone() else {
+        let detail = "the verification method names no controller".to_owned();
+        return Err(ResolveError::Malformed { detail });
+    };
+    let for_assertion = controller_lists(&found, &controller, &document, lookups).await?;
+    let binding = bind(method, &controller, for_assertion, issuer, lookups).await;
+    Ok(ResolvedKey { key, binding })
+}
+
+/// Whether the controller's own document lists the method for assertion;
+/// fetched only when it is not the document the method came from.
+async fn controller_lists<F: Fetch>(
+    found: &FoundMethod,
+    controller: &str,
+    document: &Value,
+    lookups: &Lookups<'_, F>,
+) -> Result<bool, ResolveError> {
+    if document.get("id").and_then(Value::as_str) == Some(controller) {
+        return Ok(found.for_assertion);
+    }
+    let controller_url = match controller.strip_prefix("did:web:") {
+        Some(_) => did_web::document_url(controller)
+            .map_err(|error| ResolveError::Malformed { detail: error.reason.to_owned() })?,
+        None => controller.to_owned(),
+    };
+    let controller_document = fetch_json(&controller_url, "controller document", lookups).await?;
+    Ok(lists_for_assertion(&controller_document, &found.id))
+}
+
+/// Binds a key to the issuer: its controller is the issuer and lists it for
+/// assertion, or else the issuer's own document vouches for it.
+async fn bind<F: Fetch>(
+    method: &str,
+    controller: &str,
+    for_assertion: bool,
+    issuer: Option<&str>,
+    lookups: &Lookups<'_, F>,
+) -> Binding {
+    let Some(issuer) = issuer else {
+        return Binding::Mismatch { controller: controller.to_owned() };
+    };
+    if issuer == controller {
+        return if for_assertion { Binding::Bound } else { Binding::NotForAssertion };
+    }
+    issuer_vouches(method, controller, issuer, lookups).await
+}
+
+/// Whether the issuer's DID document or profile lists `method` under
+/// `assertionMethod` although another party controls it.
+async fn issuer_vouches<F: Fetch>(method: &str, controller: &str, issuer: &str, lookups: &Lookups<'_, F>) -> Binding {
+    let mismatch = || Binding::Mismatch { controller: controller.to_owned() };
+    let url = match issuer {
+        did if did.starts_with("did:web:") => match did_web::document_url(did) {
+            Ok(url) => url,
+            Err(_) => return mismatch(),
+        },
+        url if url.starts_with("https://") => url.to_owned(),
+        did if did.starts_with("did:key:") => return mismatch(),
+        other => {
+            let reason = format!("the issuer's identifier {other} cannot be looked up to see whether it vouches for the key");
+            return Binding::Unconfirmed { reason };
+        }
+    };
+    match fetch_json(&url, "issuer document", lookups).await {
+        Ok(document) if lists_for_assertion(&document, method) => Binding::Bound,
+        Ok(_) => mismatch(),
+        Err(error) => Binding::Unconfirmed { reason: format!("the issuer's document could not be read ({error})") },
+    }
+}
+
+async fn fetch_json<F: Fetch>(url: &str, purpose: &str, lookups: &Lookups<'_, F>) -> Result<Value, ResolveError> {
+    let fetched = lookups
+        .get(url, purpose)
+        .await
+        .map_err(|error| ResolveError::Unreachable { url: url.to_owned(), error })?;
+    serde_json::from_slice(&fetched.body).map_err(|error| ResolveError::Malformed {
+        detail: format!("the {purpose} at {url} is not JSON: {error}"),
+    })
+}
+
+fn key_of(found: &FoundMethod) -> Result<PublicKey, ResolveError> {
+    match &found.public_key_multibase {
+        Some(multibase) => decode(multibase),
+        None => Err(ResolveError::Unsupported {
+            reason: format!("the method {} has no publicKeyMultibase this verifier can read", found.id),
+        }),
+    }
+}
+
+fn decode(multibase: &str) -> Result<PublicKey, ResolveError> {
+    multikey::decode(multibase).map_err(|error| ResolveError::Malformed { detail: error.to_string() })
+}
+
+/// A fragment written as a multikey (Ed25519 `z6Mk`, P-256 `zDn`, P-384
+/// `z82`); one that then fails to decode is a malformed key, not a name.
+fn looks_like_multikey(fragment: &str) -> bool {
+    ["z6Mk", "zDn", "z82"].iter().any(|prefix| fragment.starts_with(prefix))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::fetch::MapFetch;
+
+    const KEY: &str = "z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi";
+
+    fn run<F: Fetch>(method: &str, issuer: &str, fetch: &F) -> Result<ResolvedKey, ResolveError> {
+        let lookups = Lookups::new(fetch, false);
+        pollster::block_on(resolve(method, Some(issuer), &lookups))
+    }
+
+    #[test]
+    fn did_key_is_bound_to_its_own_did() {
+        let method = format!("did:key:{KEY}#{KEY}");
+        let bound = run(&method, &format!("did:key:{KEY}"), &MapFetch::new()).unwrap();
+        assert_eq!(bound.binding, Binding::Bound);
+        let other = run(&method, "did:key:z6Mkother", &MapFetch::new()).unwrap();
+        assert!(matches!(other.binding, Binding::Mismatch { .. }));
+        let unresolvable = run(&method, "urn:uuid:6f2e33e5", &MapFetch::new()).unwrap();
+        assert!(matches!(unresolvable.binding, Binding::Unconfirmed { .. }));
+    }
+
+    #[test]
+    fn an_issuer_profile_may_vouch_for_another_key() {
+        let issuer = "https://vc.example/issuers/5678";
+        let method = format!("did:key:{KEY}#{KEY}");
+        let mut fetch = MapFetch::new();
+        fetch.insert(issuer, serde_json::json!({"id": issuer, "assertionMethod": [method]}).to_string());
+        assert_eq!(run(&method, issuer, &fetch).unwrap().binding, Binding::Bound);
+        fetch.insert(issuer, serde_json::json!({"id": issuer, "assertionMethod": []}).to_string());
+        assert!(matches!(run(&method, issuer, &fetch).unwrap().binding, Binding::Mismatch { .. }));
+        let offline = run(&method, issuer, &MapFetch::new()).unwrap();
+        assert!(matches!(offline.binding, Binding::Unconfirmed { .. }));
+    }
+
+    #[test]
+    fn a_fragment_key_is_self_asserted_until_the_profile_lists_it() {
+        let issuer = "https://example.edu/issuers/565049";
+        let method = format!("{issuer}#{KEY}");
+        let offline = run(&method, issuer, &MapFetch::new()).unwrap();
+        assert!(matches!(offline.binding, Binding::SelfAsserted { .. }));
+
+        let mut fetch = MapFetch::new();
+        let profile = serde_json::json!({"id": issuer, "verificationMethod": [
+            {"id": method, "type": "Multikey", "controller": issuer, "publicKeyMultibase": KEY}],
+            "assertionMethod": [method]});
+        fetch.insert(issuer, profile.to_string());
+        assert_eq!(run(&method, issuer, &fetch).unwrap().binding, Binding::Bound);
+    }
+
+    #[test]
+    fn unknown_schemes_are_unsupported() {
+        let error = run(&format!("xxx:{KEY}"), "https://example.com", &MapFetch::new());
+        assert!(matches!(error, Err(ResolveError::Unsupported { .. })));
+        let garbled = run("https://example.edu/i#z6MkjZRsdas0OIl", "https://example.edu/i", &MapFetch::new());
+        assert!(matches!(garbled, Err(ResolveError::Malformed { .. })));
+    }
+}

@@ -1,0 +1,142 @@
+//! One `credentialStatus` entry, read into the fields the status methods use.
+//!
+//! [Bitstring Status List §2.1](https://www.w3.org/TR/vc-bitstring-status-list/#bitstringstatuslistentry)
+//! and the superseded StatusList2021 share one shape; the 1EdTech Revocation
+//! List names only a list URL.
+
+use serde_json::Value;
+
+/// Which status method an entry uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusMethod {
+    /// `BitstringStatusListEntry` (W3C Recommendation).
+    Bitstring,
+    /// `StatusList2021Entry` (W3C CCG, superseded by Bitstring).
+    StatusList2021,
+    /// `1EdTechRevocationList` (1EdTech Revocation List Status Method 1.0).
+    RevocationList1EdTech,
+}
+
+impl StatusMethod {
+    /// The type name as written in credentials.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Bitstring => "BitstringStatusListEntry",
+            Self::StatusList2021 => "StatusList2021Entry",
+            Self::RevocationList1EdTech => "1EdTechRevocationList",
+        }
+    }
+}
+
+/// A status entry whose fields were read and checked for shape.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatusEntry {
+    /// The method.
+    pub method: StatusMethod,
+    /// `statusPurpose`: `revocation`, `suspension`, `refresh` or `message`.
+    pub purpose: String,
+    /// Index of the entry's status in the list (list methods only).
+    pub index: u64,
+    /// Bits per status (`statusSize`, default 1).
+    pub size: u64,
+    /// URL of the status list credential (or of the 1EdTech list).
+    pub list_url: String,
+}
+
+/// Why an entry cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EntryError {
+    /// The entry's `type` is not a status method this verifier knows.
+    UnknownMethod {
+        /// The type as written.
+        name: String,
+    },
+    /// A required field is missing or has the wrong shape.
+    Malformed {
+        /// What is wrong, lower-case.
+        detail: String,
+    },
+}
+
+impl std::fmt::Display for EntryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::UnknownMethod { name } => write!(f, "unknown status method {name:?}"),
+            Self::Malformed { detail } => f.write_str(detail),
+        }
+    }
+}
+
+/// Reads one `credentialStatus` entry.
+pub fn read(entry: &Value) -> Result<StatusEntry, EntryError> {
+    let name = entry.get("type").and_then(Value::as_str).unwrap_or_default();
+    let method = match name {
+        "BitstringStatusListEntry" => StatusMethod::Bitstring,
+        "StatusList2021Entry" => StatusMethod::StatusList2021,
+        "1EdTechRevocationList" => StatusMethod::RevocationList1EdTech,
+        other => return Err(EntryError::UnknownMethod { name: other.to_owned() }),
+    };
+
+    if method == StatusMethod::RevocationList1EdTech {
+        let list_url = text(entry, "id")?;
+        return Ok(StatusEntry { method, purpose: "revocation".into(), index: 0, size: 1, list_url });
+    }
+
+    let purpose = text(entry, "statusPurpose")?;
+    let list_url = text(entry, "statusListCredential")?;
+    let index = integer(entry, "statusListIndex")?;
+    let size = match entry.get("statusSize") {
+        None => 1,
+        Some(_) => integer(entry, "statusSize")?,
+    };
+    if size == 0 || size > 64 {
+        return Err(malformed(format!("statusSize {size} is outside 1 to 64")));
+    }
+    Ok(StatusEntry { method, purpose, index, size, list_url })
+}
+
+fn text(entry: &Value, field: &str) -> Result<String, EntryError> {
+    match entry.get(field).and_then(Value::as_str) {
+        Some(value) if !value.is_empty() => Ok(value.to_owned()),
+        _ => Err(malformed(format!("the status entry has no {field}"))),
+    }
+}
+
+/// Status indexes are strings of decimal digits; plain numbers are accepted
+/// as issuers write them too.
+fn integer(entry: &Value, field: &str) -> Result<u64, EntryError> {
+    let parsed = match entry.get(field) {
+        Some(Value::String(text)) if text.bytes().all(|b| b.is_ascii_digit()) => text.parse().ok(),
+        Some(Value::Number(number)) => number.as_u64(),
+        _ => None,
+    };
+    parsed.ok_or_else(|| malformed(format!("{field} is not a whole number")))
+}
+
+fn malformed(detail: String) -> EntryError {
+    EntryError::Malformed { detail }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reads_a_bitstring_entry() {
+        let entry = json!({"type": "BitstringStatusListEntry", "statusPurpose": "suspension",
+            "statusListIndex": "94567", "statusListCredential": "https://x/list", "statusSize": 2});
+        let read = read(&entry);
+        assert_eq!(read.as_ref().map(|e| (e.index, e.size)), Ok((94567, 2)));
+        assert_eq!(read.map(|e| e.purpose), Ok("suspension".to_owned()));
+    }
+
+    #[test]
+    fn rejects_bad_indexes_and_unknown_types() {
+        let entry = json!({"type": "StatusList2021Entry", "statusPurpose": "revocation",
+            "statusListIndex": "-1", "statusListCredential": "https://x/list"});
+        assert!(matches!(read(&entry), Err(EntryError::Malformed { .. })));
+        let other = json!({"type": "CredentialStatusList2017", "id": "https://x"});
+        assert!(matches!(read(&other), Err(EntryError::UnknownMethod { .. })));
+    }
+}

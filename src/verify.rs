@@ -1,0 +1,86 @@
+//! The entry point: input in, one [`Report`] out.
+
+use serde_json::Value;
+
+use crate::checks::{Role, Verifier};
+use crate::datetime::Instant;
+use crate::fetch::Fetch;
+use crate::input::{self, Detected};
+use crate::model::one_or_many;
+use crate::options::VerifyOptions;
+use crate::report::{Check, CheckId, Outcome, Problem, Relation, Report};
+
+/// What the caller hands in.
+#[derive(Clone, Copy, Debug)]
+pub enum Input<'a> {
+    /// Raw bytes of a file or of pasted text.
+    Bytes(&'a [u8]),
+    /// An already parsed JSON value.
+    Json(&'a Value),
+}
+
+/// Verifies everything in `input` and returns one report (a presentation's
+/// credentials become its children). Never fails: a bad record is a report
+/// whose verdict says so.
+pub async fn verify<F: Fetch>(input: Input<'_>, options: &VerifyOptions, fetch: &F) -> Report {
+    let detected = match input {
+        Input::Bytes(bytes) => input::detect_bytes(bytes, &options.limits),
+        Input::Json(value) => input::detect_value(value.clone(), &options.limits),
+    };
+    let verifier = Verifier::new(options, fetch, now(options));
+
+    let mut report = match &detected {
+        Detected::Credential(document) => verifier.credential(document, "json", Role::Subject).await,
+        Detected::Presentation(presentation) => presented(&verifier, presentation).await,
+        Detected::Unsupported { what, message } => refused("unsupported_format", what, message),
+        Detected::Unreadable { detail, message } => refused("unreadable_input", detail, message),
+    };
+    report.lookups = verifier.lookups.into_record();
+    report
+}
+
+async fn presented<F: Fetch>(verifier: &Verifier<'_, F>, presentation: &Value) -> Report {
+    let items = one_or_many(presentation.get("verifiableCredential"));
+    let mut children = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        let pointer = format!("/verifiableCredential/{index}");
+        children.push(crate::checks::child(verifier, item, pointer, Relation::Presented).await);
+    }
+
+    let count = children.len();
+    let mut checks = vec![Check::pass(CheckId::Parse, format!("Read as a presentation holding {count} credentials."))];
+    checks.push(presentation_proof(presentation));
+    checks.push(crate::checks::children_verdict(&children, "presentation"));
+    let mut report = Report::from_checks("presentation", None, checks);
+    report.children = children;
+    report.settle();
+    report
+}
+
+fn presentation_proof(presentation: &Value) -> Check {
+    if presentation.get("proof").is_none() {
+        return Check::skip(CheckId::Proof, "The presentation itself is not signed; each credential carries its own proof.");
+    }
+    Check::skip(CheckId::Proof, "The presentation's own signature is not checked yet; each credential is checked on its own.")
+}
+
+fn refused(code: &'static str, detail: &str, message: &str) -> Report {
+    let outcome = Outcome::Fail;
+    let problem = Problem::new(code, detail).w3c("PARSING_ERROR");
+    Report::from_checks("input", None, vec![Check::with_problem(CheckId::Parse, outcome, message, problem)])
+}
+
+fn now(options: &VerifyOptions) -> Instant {
+    Instant::from_seconds(options.now.unwrap_or_else(platform_now))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn platform_now() -> i64 {
+    let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+    since.map_or(0, |duration| i64::try_from(duration.as_secs()).unwrap_or(i64::MAX))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn platform_now() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}

@@ -1,0 +1,51 @@
+//! The `cler-verify` command: exit codes, the JSON report and `--documents`.
+
+#![allow(clippy::indexing_slicing, clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+// Tests index fixtures directly and fail loudly; a panic here is a failed test.
+
+mod common;
+
+use std::process::{Command, Output};
+
+const VERIFIED: &str = "credentials/dcc-vc-test-fixtures/verifiableCredentials/v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-basicOBv3.json";
+const REVOKED: &str = "credentials/dcc-vc-test-fixtures/verifiableCredentials/v2/dataIntegrityProof/didKey/oidf-revokedStatus-noExpiry.json";
+const SELF_ASSERTED: &str = "credentials/1edtech-validator/clr20/simple.json";
+
+fn cler_verify(arguments: &[&str]) -> Output {
+    let fixtures = common::fixtures();
+    let index = fixtures.join("remote/index.json");
+    Command::new(env!("CARGO_BIN_EXE_cler-verify"))
+        .args(["--now", "2026-12-01T00:00:00Z", "--documents"])
+        .arg(index)
+        .args(arguments.iter().map(|a| if a.starts_with("credentials/") { fixtures.join(a) } else { a.into() }))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn exit_codes_follow_the_verdicts() {
+    assert_eq!(cler_verify(&[VERIFIED]).status.code(), Some(0));
+    assert_eq!(cler_verify(&[VERIFIED, REVOKED]).status.code(), Some(1));
+    assert_eq!(cler_verify(&[VERIFIED, SELF_ASSERTED]).status.code(), Some(2));
+    assert_eq!(cler_verify(&["--unknown-flag", VERIFIED]).status.code(), Some(64));
+    assert_eq!(cler_verify(&["no-such-file.json"]).status.code(), Some(64));
+}
+
+#[test]
+fn json_output_is_the_report() {
+    let output = cler_verify(&["--json", REVOKED]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["report"]["verdict"], "invalid");
+    let status = json["report"]["checks"].as_array().unwrap().iter().find(|c| c["id"] == "status").unwrap();
+    assert_eq!(status["problem"]["code"], "revoked");
+    let lookups = json["report"]["lookups"].as_array().unwrap();
+    assert!(lookups.iter().any(|l| l["purpose"] == "status list" && l["outcome"] == "fetched"));
+}
+
+#[test]
+fn the_summary_names_the_failing_check() {
+    let output = cler_verify(&[REVOKED]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("INVALID"), "{text}");
+    assert!(text.contains("FAIL status: The issuer has revoked this record."), "{text}");
+}
