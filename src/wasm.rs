@@ -1,7 +1,7 @@
 //! The JavaScript API, for browsers and Node: `verify(input, options)`.
 //!
-//! Glue only. It turns JavaScript values into the core's [`Input`](crate::Input) and
-//! [`VerifyOptions`](crate::VerifyOptions), lends the core a [`JsFetch`],
+//! Glue only. It turns JavaScript values into the core's
+//! [`Input`](crate::Input) and [`VerifyOptions`](crate::VerifyOptions), lends the core a [`JsFetch`],
 //! and hands the [`Report`](crate::Report) back as a plain object. A record
 //! that fails verification resolves normally; only misuse (an input or
 //! option of the wrong kind) rejects, with a `TypeError`.
@@ -25,10 +25,10 @@ use usage::UsageError;
 #[wasm_bindgen]
 pub async fn verify(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = options::read(&options).map_err(UsageError::into_js)?;
-    let input = input::read(&input).await.map_err(UsageError::into_js)?;
+    let bytes = input::read(&input).await.map_err(UsageError::into_js)?;
 
     let fetch = JsFetch::new(options.fetch);
-    let report = crate::verify(crate::Input::Bytes(&input), &options.verify, &fetch).await;
+    let report = crate::verify(crate::Input::Bytes(&bytes), &options.verify, &fetch).await;
 
     report
         .serialize(&Serializer::json_compatible())

@@ -1,8 +1,9 @@
-//! Turns the JavaScript `input` into bytes for the core's [`Input`](crate::Input).
+//! Turns the JavaScript `input` into the bytes the core reads.
 //!
-//! Text stays text; bytes (`Uint8Array`, any typed array or `DataView`,
-//! `ArrayBuffer`, `Blob`) become bytes; any other object is taken as parsed
-//! JSON and written back out with `JSON.stringify`.
+//! Text is taken as UTF-8; bytes (`Uint8Array`, any typed array or
+//! `DataView`, `ArrayBuffer`, `Blob`) as they are; any other object as parsed
+//! JSON, written back out with `JSON.stringify`. Every kind thus reaches the
+//! core the way a file reaches the command-line tool.
 
 use js_sys::{Array, ArrayBuffer, Function, Promise, Reflect, Uint8Array, JSON};
 use wasm_bindgen::{JsCast, JsValue};

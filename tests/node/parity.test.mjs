@@ -11,6 +11,7 @@ import { NOW, credentialFiles, fetchFromFixtures, remoteIndex, repo, shortName }
 
 const cli = process.env.CLER_VERIFY ?? join(repo, "target/debug/cler-verify");
 
+/** The report the CLI prints for one file (`{file, report}` with --json). */
 function nativeReport(path) {
   const args = ["--json", "--now", NOW, "--documents", remoteIndex, path];
   const run = spawnSync(cli, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
