@@ -162,10 +162,11 @@ pub fn children_verdict(children: &[Child], container: &str) -> Check {
         );
         return Check::with_problem(CheckId::Nested, Outcome::Unknown, message, problem);
     }
-    Check::pass(
-        CheckId::Nested,
-        format!("All {count} credentials in this {container} are verified."),
-    )
+    let message = match count {
+        1 => format!("The credential in this {container} is verified."),
+        _ => format!("All {count} credentials in this {container} are verified."),
+    };
+    Check::pass(CheckId::Nested, message)
 }
 
 fn endorsement_check(children: &[Child]) -> Check {
