@@ -8,6 +8,7 @@
 
 mod fetch;
 mod input;
+mod js;
 mod options;
 mod usage;
 

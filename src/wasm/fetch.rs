@@ -9,7 +9,7 @@ use js_sys::{Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
-use super::input::{message, method};
+use super::js::{message, method};
 use crate::{Fetch, FetchError, Fetched};
 
 /// Fetches through a JavaScript function; without one, every fetch fails.

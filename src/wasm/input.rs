@@ -5,10 +5,11 @@
 //! JSON, written back out with `JSON.stringify`. Every kind thus reaches the
 //! core the way a file reaches the command-line tool.
 
-use js_sys::{Array, ArrayBuffer, Function, Promise, Reflect, Uint8Array, JSON};
+use js_sys::{ArrayBuffer, Function, Promise, Reflect, Uint8Array, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use super::js::{message, method};
 use super::usage::UsageError;
 
 /// Reads `value` as input bytes; fails when it is none of the accepted kinds.
@@ -64,31 +65,4 @@ fn json(value: &JsValue) -> Result<String, UsageError> {
     };
     let text = JSON::stringify(value).map_err(failed)?;
     Ok(String::from(text))
-}
-
-/// The function stored under `name` on `value`, when there is one.
-pub(crate) fn method(value: &JsValue, name: &str) -> Option<Function> {
-    if !value.is_object() {
-        return None;
-    }
-    Reflect::get(value, &name.into())
-        .ok()?
-        .dyn_into::<Function>()
-        .ok()
-}
-
-/// The message of a thrown value (its `message`, or the value as text),
-/// followed by the message of its `cause` when it has one.
-pub(crate) fn message(error: &JsValue) -> String {
-    let field = |value: &JsValue, name: &str| Reflect::get(value, &name.into()).ok();
-    let text = |value: &JsValue| match field(value, "message").and_then(|m| m.as_string()) {
-        Some(message) => message,
-        None => String::from(Array::of1(value).join("")),
-    };
-
-    let cause = field(error, "cause").filter(|cause| !cause.is_undefined());
-    match cause {
-        Some(cause) => format!("{}: {}", text(error), text(&cause)),
-        None => text(error),
-    }
 }

@@ -23,10 +23,7 @@ pub(crate) struct JsOptions {
 /// Reads `options` (`undefined` and `null` mean all defaults).
 pub(crate) fn read(options: &JsValue) -> Result<JsOptions, UsageError> {
     let mut read = JsOptions {
-        verify: VerifyOptions {
-            now: Some(seconds(Date::now())),
-            ..VerifyOptions::default()
-        },
+        verify: VerifyOptions::default(),
         fetch: global_fetch(),
     };
     if options.is_null() || options.is_undefined() {

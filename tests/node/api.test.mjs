@@ -11,6 +11,9 @@ const read = (path) => readFile(new URL(path, fixtures));
 const CLR = "../bench/vectors/clr-n1-eddsa-rdfc-2022.json";
 // Its key sits on the issuer's server (https URL): verifying it online needs a lookup.
 const HTTPS_ISSUER = "credentials/1edtech-validator/ob30/simple.json";
+// Valid from 2010-01-01 until 2011-01-01.
+const EXPIRED =
+  "credentials/dcc-vc-test-fixtures/verifiableCredentials/v2/ed25519/didKey/legacy-noStatus-expired.json";
 
 /** A fetch function that records its calls and answers with `answer(url)`. */
 function recorder(answer) {
@@ -68,6 +71,13 @@ describe("options", () => {
     const reference = await verify(bytes, { now: NOW, offline: true });
     assert.deepStrictEqual(await verify(bytes, { now: instant, offline: true }), reference);
     assert.deepStrictEqual(await verify(bytes, { now: instant.getTime(), offline: true }), reference);
+  });
+
+  test("without now, dates are checked against the current clock", async () => {
+    const expired = await read(EXPIRED);
+    const validity = (report) => report.checks.find((check) => check.id === "validity").outcome;
+    assert.equal(validity(await verify(expired, { offline: true })), "fail");
+    assert.equal(validity(await verify(expired, { offline: true, now: "2010-06-01T00:00:00Z" })), "pass");
   });
 
   test("offline: the fetch function is never called and every lookup says offline", async () => {
