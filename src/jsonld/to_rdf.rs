@@ -297,6 +297,25 @@ mod tests {
         assert_eq!(quads.len(), 4);
     }
 
+    /// Terms the 1EdTech validator's copy of OB context 3.0.3 added later
+    /// than the spec-repo copy still expand.
+    #[test]
+    fn terms_added_to_ob_3_0_3_later_still_expand() {
+        let mut document = credential();
+        let ob = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+        document["@context"] = json!([V2, ob]);
+        document["jti"] = json!("urn:uuid:1");
+        document["endorsementJwt"] = json!(["eyJhbGciOiJub25lIn0.e30."]);
+        let predicates: Vec<String> = quads(&document)
+            .unwrap()
+            .iter()
+            .map(|quad| quad.predicate.as_str().to_owned())
+            .collect();
+        assert!(predicates.contains(&"https://www.iana.org/assignments/jwt#jti".to_owned()));
+        let endorsement = "https://purl.imsglobal.org/spec/vc/ob/vocab.html#endorsementJwt";
+        assert!(predicates.contains(&endorsement.to_owned()));
+    }
+
     #[test]
     fn a_document_needs_a_context() {
         let mut document = credential();
