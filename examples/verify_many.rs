@@ -10,7 +10,11 @@ fn main() {
     let path = args.next().unwrap_or_default();
     let runs: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(50);
     let bytes = std::fs::read(&path).unwrap_or_default();
-    let options = VerifyOptions { offline: true, now: Some(1_767_225_600), ..VerifyOptions::default() };
+    let options = VerifyOptions {
+        offline: true,
+        now: Some(1_767_225_600),
+        ..VerifyOptions::default()
+    };
 
     let mut times = Vec::new();
     let mut verdict = None;

@@ -515,3 +515,31 @@ fn read_text(file: &str) -> String {
 fn read_json(file: &str) -> Value {
     serde_json::from_str(&read_text(file)).unwrap()
 }
+
+/// The legacy cryptosuite name verifies with the same algorithm and is
+/// flagged as legacy; the current name is not.
+#[test]
+fn legacy_suite_name_is_flagged() {
+    let legacy = read_json("EDTECH/impl-test-vector-ob-eddsa-2022-2023.json");
+    assert!(prepare_proof(&legacy, 0).unwrap().legacy_suite_name);
+    let current = read_json("EDTECH/impl-test-vector-ob-signed.json");
+    assert!(!prepare_proof(&current, 0).unwrap().legacy_suite_name);
+}
+
+/// JCS (RFC 8785) of the W3C eddsa-jcs-2022 inputs equals the published
+/// canonical texts, document and proof configuration.
+#[test]
+fn jcs_of_the_w3c_eddsa_jcs_2022_inputs() {
+    use cler_verifier::canon::jcs;
+
+    let document = read_json("W3C/unsigned.json");
+    assert_eq!(
+        jcs(&document).unwrap(),
+        read_text("W3C/eddsa-jcs-2022/canonDocJCS.txt")
+    );
+    let proof_config = read_json("W3C/eddsa-jcs-2022/proofConfigJCS.json");
+    assert_eq!(
+        jcs(&proof_config).unwrap(),
+        read_text("W3C/eddsa-jcs-2022/proofCanonJCS.txt")
+    );
+}

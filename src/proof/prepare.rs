@@ -134,3 +134,94 @@ fn required_text(proof: &Map<String, Value>, name: &str) -> Result<String, Proof
         }),
     }
 }
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "test"
+)]
+mod tests {
+    use super::*;
+    use std::panic::{catch_unwind, AssertUnwindSafe};
+
+    /// Values that JSON-LD, canonicalisation or proof code could choke on.
+    const ODD_VALUES: &[&str] = &[
+        "null",
+        "true",
+        "0",
+        "-1.5e308",
+        "\"\"",
+        "\"@id\"",
+        "\"@type\"",
+        "\"_:\"",
+        "\"_:b0\"",
+        "\"not an iri\"",
+        "\"\\u0000\"",
+        "[]",
+        "{}",
+        "[null, []]",
+        r#"{"@id": "_:b0"}"#,
+        r#"{"@value": {"a": 1}, "@type": "@json"}"#,
+        r#"{"@context": null}"#,
+        r#"{"@list": [1, {"@list": []}]}"#,
+        r#"{"@graph": {"@id": "urn:x"}}"#,
+        r#"{"@reverse": {"name": "x"}}"#,
+    ];
+
+    fn fixture(path: &str) -> Value {
+        let text = std::fs::read_to_string(format!("../shared/fixtures/credentials/{path}"));
+        serde_json::from_str(&text.unwrap()).unwrap()
+    }
+
+    fn pointers(value: &Value, prefix: &str, into: &mut Vec<String>) {
+        let children: Vec<(String, &Value)> = match value {
+            Value::Object(members) => members
+                .iter()
+                .map(|(k, v)| (k.replace('~', "~0").replace('/', "~1"), v))
+                .collect(),
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (i.to_string(), v))
+                .collect(),
+            _ => Vec::new(),
+        };
+        for (key, child) in children {
+            let pointer = format!("{prefix}/{key}");
+            into.push(pointer.clone());
+            pointers(child, &pointer, into);
+        }
+    }
+
+    /// Replaces every member of real credentials with odd values: nothing
+    /// may panic, whatever the outcome.
+    #[test]
+    fn odd_values_anywhere_never_panic() {
+        let mut panics = Vec::new();
+        for file in [
+            "1edtech-spec/impl-test-vector-ob-signed.json",
+            "w3c-vc-di-eddsa/TestVectors/proof-set-chain/signedProofChain2.json",
+        ] {
+            let original = fixture(file);
+            let mut places = Vec::new();
+            pointers(&original, "", &mut places);
+            for place in &places {
+                for odd in ODD_VALUES {
+                    let mut document = original.clone();
+                    *document.pointer_mut(place).unwrap() = serde_json::from_str(odd).unwrap();
+                    let outcome = catch_unwind(AssertUnwindSafe(|| {
+                        for index in 0..proof_set::proofs_of(&document).len().max(1) {
+                            let _ = prepare(&document, index, &HashMap::new(), &Limits::default());
+                        }
+                    }));
+                    if outcome.is_err() {
+                        panics.push(format!("{file} {place} = {odd}"));
+                    }
+                }
+            }
+        }
+        assert!(panics.is_empty(), "{panics:#?}");
+    }
+}
