@@ -26,13 +26,17 @@ pub mod keys;
 pub mod model;
 pub mod options;
 pub mod proof;
+pub mod recipient;
 pub mod report;
 pub mod status;
+pub mod trust;
 mod verify;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use fetch::{Fetch, FetchError, Fetched, MapFetch, NoFetch};
 pub use options::{Limits, VerifyOptions};
+pub use recipient::ExpectedRecipient;
 pub use report::{Check, CheckId, Outcome, Problem, Report, Verdict};
+pub use trust::TrustList;
 pub use verify::{verify, Input};

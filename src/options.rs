@@ -2,6 +2,9 @@
 
 use std::collections::HashMap;
 
+use crate::recipient::ExpectedRecipient;
+use crate::trust::TrustList;
+
 /// Options for one verification. `Default` is offline-capable and safe.
 #[derive(Clone, Debug, Default)]
 pub struct VerifyOptions {
@@ -15,6 +18,10 @@ pub struct VerifyOptions {
     pub contexts: HashMap<String, String>,
     /// Limits on the work one input may cause.
     pub limits: Limits,
+    /// The holder the caller expects; adds the `recipient` check.
+    pub expected_recipient: Option<ExpectedRecipient>,
+    /// Issuers the caller trusts; adds the `trust` check.
+    pub trusted_issuers: Option<TrustList>,
 }
 
 /// Limits that keep hostile input from exhausting memory or time.

@@ -9,8 +9,10 @@ mod children;
 pub use children::{child, children_verdict};
 mod context;
 mod proof;
+mod recipient;
 mod schema;
 mod status;
+mod trust;
 mod types;
 mod validity;
 
@@ -88,6 +90,7 @@ impl<'a, F: Fetch> Verifier<'a, F> {
                 checks.extend(status::run(self, document).await);
             }
             checks.extend(schema::run(document, family));
+            checks.extend(self.holder_checks(document, role));
 
             let mut report = Report::from_checks(source, Some(summarise(document)), checks);
             if role != Role::StatusList {
@@ -96,6 +99,21 @@ impl<'a, F: Fetch> Verifier<'a, F> {
             report.settle();
             report
         })
+    }
+
+    /// `recipient` and `trust`, when the caller asked for them. The
+    /// recipient is the user's own record's, not an endorser's or a list's.
+    fn holder_checks(&self, document: &Value, role: Role) -> Vec<Check> {
+        let mut checks = Vec::new();
+        if let (Some(expected), Role::Subject | Role::Nested) =
+            (&self.options.expected_recipient, role)
+        {
+            checks.push(recipient::run(document, expected));
+        }
+        if let (Some(list), false) = (&self.options.trusted_issuers, role == Role::StatusList) {
+            checks.push(trust::run(document, list));
+        }
+        checks
     }
 
     fn over_budget(&self, source: &str) -> Option<Report> {

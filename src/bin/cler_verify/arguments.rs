@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use cler_verifier::{ExpectedRecipient, TrustList};
+
 /// How to call the tool.
 pub const USAGE: &str =
     "usage: cler-verify [--json] [--now RFC3339] [--offline] [--documents INDEX.json] FILE...";
@@ -16,6 +18,10 @@ pub struct Arguments {
     pub offline: bool,
     /// Serve lookups from this index instead of the network.
     pub documents: Option<PathBuf>,
+    /// Issuers the user trusts.
+    pub trusted: Option<TrustList>,
+    /// The holder the user expects.
+    pub recipient: Option<ExpectedRecipient>,
     /// The files to verify.
     pub files: Vec<String>,
 }
@@ -27,8 +33,11 @@ pub fn parse(mut words: impl Iterator<Item = String>) -> Result<Arguments, Strin
         now: None,
         offline: false,
         documents: None,
+        trusted: None,
+        recipient: None,
         files: Vec::new(),
     };
+    let mut recipient_type = None;
     while let Some(word) = words.next() {
         match word.as_str() {
             "--json" => arguments.json = true,
@@ -37,10 +46,28 @@ pub fn parse(mut words: impl Iterator<Item = String>) -> Result<Arguments, Strin
             "--documents" => {
                 arguments.documents = Some(words.next().ok_or("--documents needs a file")?.into())
             }
+            "--trusted" => arguments.trusted = Some(trust_list(words.next())?),
+            "--recipient" => {
+                let value = words
+                    .next()
+                    .ok_or("--recipient needs a value such as an email address")?;
+                arguments.recipient = Some(ExpectedRecipient {
+                    value,
+                    identity_type: None,
+                });
+            }
+            "--recipient-type" => {
+                recipient_type = Some(words.next().ok_or("--recipient-type needs a type")?)
+            }
             "-h" | "--help" => return Err("help".into()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             file => arguments.files.push(file.to_owned()),
         }
+    }
+    match (&mut arguments.recipient, recipient_type) {
+        (Some(recipient), Some(kind)) => recipient.identity_type = Some(kind),
+        (None, Some(_)) => return Err("--recipient-type needs --recipient".into()),
+        _ => {}
     }
     if arguments.files.is_empty() {
         return Err("no file given".into());
@@ -53,4 +80,11 @@ fn instant(word: Option<String>) -> Result<i64, String> {
     cler_verifier::datetime::parse(&word)
         .map(|instant| instant.seconds)
         .map_err(|error| format!("--now {word:?}: {error}"))
+}
+
+fn trust_list(word: Option<String>) -> Result<TrustList, String> {
+    let path = word.ok_or("--trusted needs a JSON file")?;
+    let text =
+        std::fs::read_to_string(&path).map_err(|error| format!("cannot read {path}: {error}"))?;
+    TrustList::parse(&text).map_err(|error| format!("{path}: {error}"))
 }

@@ -80,6 +80,8 @@ fn run<F: Fetch>(
     let options = VerifyOptions {
         now: arguments.now,
         offline: arguments.offline,
+        expected_recipient: arguments.recipient.clone(),
+        trusted_issuers: arguments.trusted.clone(),
         ..VerifyOptions::default()
     };
     inputs
