@@ -77,6 +77,49 @@ export interface VerifyOptions {
   contexts?: Record<string, object | string>;
   /** Limits on the work one input may cause; absent keys keep defaults. */
   limits?: Limits;
+  /**
+   * The holder you expect (OB 3.0 §9.3): an email address, URL, phone
+   * number or DID as a string (its kind inferred), or `{identity, type}` with
+   * an OB `identityType` such as `"sourcedId"`. Adds the `recipient` check,
+   * which compares it with the subject's `id` and every `identifier`,
+   * hashed or plain.
+   */
+  expectedRecipient?: string | ExpectedRecipient;
+  /**
+   * Issuers you trust; adds the `trust` check, which never makes a genuine
+   * record invalid. See {@link TrustedIssuers}.
+   */
+  trustedIssuers?: TrustedIssuers;
+}
+
+/** The holder you expect, with its OB `identityType`. */
+export interface ExpectedRecipient {
+  /** The value: an email address, URL, phone number, DID or other identifier. */
+  identity: string;
+  /** The OB `identityType` (`emailAddress`, `url`, `phoneNumber`, `sourcedId`, ...); inferred when absent. */
+  type?: string;
+}
+
+/**
+ * A trusted-issuer list: an array of ids (a trailing `*` makes a prefix) or
+ * `{id}` / `{prefix}` objects, `{name?, issuers: [...]}`, a Digital
+ * Credentials Consortium registry `{registry: {id: {name}}}`, or any of
+ * these as JSON text. A malformed list rejects with a `TypeError`.
+ */
+export type TrustedIssuers =
+  | Array<string | TrustedIssuer>
+  | { name?: string; issuers: Array<string | TrustedIssuer> }
+  | { registry: Record<string, { name?: string }> }
+  | string;
+
+/** One rule of a trusted-issuer list: exactly one of `id` or `prefix`. */
+export interface TrustedIssuer {
+  /** An issuer id, matched exactly. */
+  id?: string;
+  /** The start of issuer ids, for example `https://example.edu/issuers/`. */
+  prefix?: string;
+  /** A display name shown in the `trust` check. */
+  name?: string;
 }
 
 /** A function shaped like `fetch`, called with the URL only. */

@@ -10,7 +10,7 @@ use js_sys::{Array, Date, Function, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::usage::UsageError;
-use crate::{Limits, VerifyOptions};
+use crate::{ExpectedRecipient, Limits, TrustList, VerifyOptions};
 
 /// The options of one call: what the core takes, plus the fetch function.
 pub(crate) struct JsOptions {
@@ -49,6 +49,8 @@ impl JsOptions {
             "fetch" => self.fetch = Some(function(name, value)?),
             "contexts" => self.verify.contexts = contexts(&value)?,
             "limits" => self.verify.limits = limits(&value)?,
+            "expectedRecipient" => self.verify.expected_recipient = Some(recipient(&value)?),
+            "trustedIssuers" => self.verify.trusted_issuers = Some(trusted(&value)?),
             _ => {
                 return Err(UsageError::UnknownOption {
                     name: name.to_owned(),
@@ -108,6 +110,45 @@ fn contexts(value: &JsValue) -> Result<HashMap<String, String>, UsageError> {
         contexts.insert(url, text);
     }
     Ok(contexts)
+}
+
+/// A string (the identity; its type inferred) or `{identity, type}`.
+fn recipient(value: &JsValue) -> Result<ExpectedRecipient, UsageError> {
+    let expected = "a string or {identity, type?}";
+    if let Some(identity) = value.as_string() {
+        return Ok(ExpectedRecipient {
+            value: identity,
+            identity_type: None,
+        });
+    }
+    if !value.is_object() {
+        return Err(wrong_type("expectedRecipient", expected));
+    }
+    let field = |name: &str| {
+        Reflect::get(value, &name.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let identity = field("identity").ok_or_else(|| wrong_type("expectedRecipient", expected))?;
+    Ok(ExpectedRecipient {
+        value: identity,
+        identity_type: field("type"),
+    })
+}
+
+/// A list as DESIGN.md describes it: an array, `{issuers}`, a DCC
+/// `{registry}`, or the same as JSON text.
+fn trusted(value: &JsValue) -> Result<TrustList, UsageError> {
+    let text = match value.as_string() {
+        Some(text) => text,
+        None if value.is_object() => JSON::stringify(value)
+            .map(String::from)
+            .map_err(|_| wrong_type("trustedIssuers", "a list of issuers"))?,
+        None => return Err(wrong_type("trustedIssuers", "a list of issuers")),
+    };
+    TrustList::parse(&text).map_err(|error| UsageError::TrustList {
+        detail: error.reason,
+    })
 }
 
 fn limits(value: &JsValue) -> Result<Limits, UsageError> {

@@ -33,6 +33,11 @@ pub(crate) enum UsageError {
     },
     /// `now` does not name an instant.
     Now,
+    /// `trustedIssuers` is not a list in a known shape.
+    TrustList {
+        /// What is wrong with it.
+        detail: String,
+    },
     /// `limits` has an unknown key or a value that is not a positive integer.
     Limits {
         /// What the conversion reported.
@@ -53,6 +58,9 @@ impl fmt::Display for UsageError {
             Self::OptionType { name, expected } => write!(f, "option `{name}` must be {expected}"),
             Self::Now => write!(f, "option `now` is not a valid date"),
             Self::Limits { detail } => write!(f, "option `limits` is not valid: {detail}"),
+            Self::TrustList { detail } => {
+                write!(f, "option `trustedIssuers` is not valid: {detail}")
+            }
         }
     }
 }
