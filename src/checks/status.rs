@@ -190,28 +190,76 @@ fn judged(entry: &StatusEntry, value: u64) -> Check {
         }
         ("revocation", _) => set("revoked", "The issuer has revoked this record."),
         ("suspension", _) => set("suspended", "The issuer has suspended this record for now."),
-        (purpose, _) => {
-            let message = format!("The issuer's {purpose} status for this record is {value}.");
-            let problem = Problem::new("status_message", format!("{purpose} = {value}"));
+        (purpose, value) => other_purpose(entry, purpose, value),
+    }
+}
+
+/// `refresh`, `message` and other purposes: information, not a verdict.
+fn other_purpose(entry: &StatusEntry, purpose: &str, value: u64) -> Check {
+    let label = entry
+        .messages
+        .iter()
+        .find(|(status, _)| *status == value)
+        .map(|(_, text)| text.as_str());
+    match (purpose, value, label) {
+        ("refresh", 0, _) => Check::pass(
+            CheckId::Status,
+            "The issuer has no newer version of this record.",
+        ),
+        ("refresh", _, _) => {
+            let message =
+                "The issuer says a newer version of this record exists; ask the learner for it.";
+            Check::with_problem(
+                CheckId::Status,
+                Outcome::Warn,
+                message,
+                Problem::new("refresh_available", "refresh bit set"),
+            )
+        }
+        (_, 0, None) => Check::pass(
+            CheckId::Status,
+            format!("The issuer's {purpose} list has nothing for this record."),
+        ),
+        (_, 0, Some(text)) => Check::pass(
+            CheckId::Status,
+            format!("The issuer's status message for this record: \"{text}\"."),
+        ),
+        (_, _, label) => {
+            let message = match label {
+                Some(text) => format!("The issuer's status message for this record: \"{text}\"."),
+                None => format!("The issuer's {purpose} status for this record is {value:#x}."),
+            };
+            let problem = Problem::new("status_message", format!("{purpose} = {value:#x}"));
             Check::with_problem(CheckId::Status, Outcome::Warn, message, problem)
         }
     }
 }
 
-/// 1EdTech Revocation List 1.0: a JSON list of revoked credential ids.
+/// 1EdTech Revocation List 1.0: a JSON list of revoked credentials, each an
+/// object with `id` and an optional `revoked` (default true). The list is
+/// read under `revokedCredentials` (the 1EdTech validator's key) or
+/// `revokedCredential`; a bare id string counts as revoked.
 fn revocation_list(document: &Value, list: &Value) -> Check {
     let id = id_of(document.get("id"));
-    let revoked = one_or_many(list.get("revokedCredential"))
-        .into_iter()
-        .any(|entry| {
-            let same = id.is_some() && id_of(entry.get("id")) == id;
-            same && entry
-                .get("revoked")
-                .and_then(Value::as_bool)
-                .unwrap_or(true)
-        });
+    let entries = ["revokedCredentials", "revokedCredential"]
+        .iter()
+        .flat_map(|key| one_or_many(list.get(*key)));
+    let revoked = entries.into_iter().any(|entry| {
+        let same = id.is_some() && id_of(Some(entry)) == id;
+        same && entry
+            .get("revoked")
+            .and_then(Value::as_bool)
+            .unwrap_or(true)
+    });
+    if id.is_none() {
+        let message = "The record has no id, so the issuer's revocation list cannot name it.";
+        return unknown(
+            message.into(),
+            Problem::new("status_no_credential_id", "credential has no id"),
+        );
+    }
     if revoked {
-        let problem = Problem::new("revoked", "listed in revokedCredential");
+        let problem = Problem::new("revoked", "listed in the 1EdTech revocation list");
         return Check::with_problem(
             CheckId::Status,
             Outcome::Fail,

@@ -41,6 +41,8 @@ pub struct StatusEntry {
     pub size: u64,
     /// URL of the status list credential (or of the 1EdTech list).
     pub list_url: String,
+    /// `statusMessage`: what each status value means, when the issuer says.
+    pub messages: Vec<(u64, String)>,
 }
 
 /// Why an entry cannot be used.
@@ -92,6 +94,7 @@ pub fn read(entry: &Value) -> Result<StatusEntry, EntryError> {
             index: 0,
             size: 1,
             list_url,
+            messages: Vec::new(),
         });
     }
 
@@ -111,7 +114,22 @@ pub fn read(entry: &Value) -> Result<StatusEntry, EntryError> {
         index,
         size,
         list_url,
+        messages: status_messages(entry),
     })
+}
+
+/// `statusMessage`: `[{"status": "0x1", "message": "…"}]`; entries that do
+/// not read are skipped, since they only label values.
+fn status_messages(entry: &Value) -> Vec<(u64, String)> {
+    let read = |item: &Value| {
+        let status = item.get("status").and_then(Value::as_str)?;
+        let digits = status.trim_start_matches("0x").trim_start_matches("0X");
+        let value = u64::from_str_radix(digits, 16).ok()?;
+        let message = item.get("message").and_then(Value::as_str)?;
+        Some((value, message.to_owned()))
+    };
+    let items = crate::model::one_or_many(entry.get("statusMessage"));
+    items.into_iter().filter_map(read).collect()
 }
 
 fn text(entry: &Value, field: &str) -> Result<String, EntryError> {
@@ -148,6 +166,18 @@ mod tests {
         let read = read(&entry);
         assert_eq!(read.as_ref().map(|e| (e.index, e.size)), Ok((94567, 2)));
         assert_eq!(read.map(|e| e.purpose), Ok("suspension".to_owned()));
+    }
+
+    #[test]
+    fn reads_status_messages() {
+        let entry = json!({"type": "BitstringStatusListEntry", "statusPurpose": "message",
+            "statusListIndex": "3", "statusListCredential": "https://x/list", "statusSize": 2,
+            "statusMessage": [{"status": "0x0", "message": "ok"}, {"status": "0x2", "message": "under review"}]});
+        let messages = read(&entry).map(|e| e.messages);
+        assert_eq!(
+            messages,
+            Ok(vec![(0, "ok".to_owned()), (2, "under review".to_owned())])
+        );
     }
 
     #[test]

@@ -14,6 +14,8 @@
 )]
 // Tests index fixtures directly and fail loudly; a panic here is a failed test.
 
+pub mod issuer;
+
 use std::path::PathBuf;
 
 use cler_verifier::report::Report;
