@@ -184,7 +184,8 @@ export type CheckId =
   | "nested"
   | "endorsements"
   | "recipient"
-  | "trust";
+  | "trust"
+  | "refresh";
 
 /** The verification report for one credential or presentation. */
 export interface Report {
@@ -277,7 +278,7 @@ export interface Child {
   /** JSON pointer (RFC 6901) to the child inside its parent. */
   pointer: string;
   /** How it relates to the parent. */
-  relation: "nested" | "endorsement" | "presented";
+  relation: "nested" | "endorsement" | "presented" | "refreshed";
   /** Its own full report. */
   report: Report;
 }

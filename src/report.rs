@@ -59,6 +59,8 @@ pub enum CheckId {
     Endorsements,
     /// The credential was issued to the expected recipient.
     Recipient,
+    /// The issuer's refresh service was asked for a newer version.
+    Refresh,
     /// The issuer is in the caller's list of trusted issuers.
     Trust,
 }
@@ -230,6 +232,8 @@ pub enum Relation {
     Endorsement,
     /// A credential carried by a Verifiable Presentation.
     Presented,
+    /// The newer version the issuer's refresh service returned.
+    Refreshed,
 }
 
 /// A credential found inside another, with its own report.

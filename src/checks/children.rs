@@ -67,6 +67,7 @@ pub async fn child<F: Fetch>(
         Relation::Endorsement => Role::Endorsement,
         Relation::Nested => Role::Nested,
         Relation::Presented => Role::Subject,
+        Relation::Refreshed => Role::Refreshed,
     };
     let report = match item {
         Value::Object(_) => verifier.credential(item, "embedded", role).await,

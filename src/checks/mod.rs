@@ -10,6 +10,7 @@ pub use children::{child, children_verdict};
 mod context;
 mod proof;
 mod recipient;
+mod refresh;
 mod schema;
 mod status;
 mod trust;
@@ -39,6 +40,8 @@ pub enum Role {
     Endorsement,
     /// A status list credential fetched to check another credential.
     StatusList,
+    /// The newer version a refresh service returned (never refreshed again).
+    Refreshed,
 }
 
 /// A boxed future, so verification can recurse into children.
@@ -84,6 +87,7 @@ impl<'a, F: Fetch> Verifier<'a, F> {
             let mut proof_checks = proof::run(self, document).await;
             checks.extend(context::run(document, family, &proof_checks, self.options));
             checks.extend(types::run(document, family));
+            let genuine = proof_checks.genuine();
             checks.append(&mut proof_checks.checks);
             checks.extend(validity::run(document, self.now));
             if role != Role::StatusList {
@@ -96,9 +100,20 @@ impl<'a, F: Fetch> Verifier<'a, F> {
             if role != Role::StatusList {
                 children::run(self, document, family, &mut report).await;
             }
+            if role == Role::Subject {
+                self.refresh(document, genuine, &mut report).await;
+            }
             report.settle();
             report
         })
+    }
+
+    /// OB 3.0 §9.1 step 3, for the user's own record only.
+    async fn refresh(&self, document: &Value, genuine: bool, report: &mut Report) {
+        if let Some(refreshed) = refresh::run(self, document, genuine).await {
+            report.checks.push(refreshed.check);
+            report.children.extend(refreshed.child);
+        }
     }
 
     /// `recipient` and `trust`, when the caller asked for them. The

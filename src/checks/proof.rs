@@ -22,6 +22,25 @@ pub struct ProofChecks {
     pub expanded: bool,
 }
 
+impl ProofChecks {
+    /// Whether some proof verified and none failed.
+    pub fn genuine(&self) -> bool {
+        let proofs = || {
+            self.checks
+                .iter()
+                .filter(|check| check.id == CheckId::Proof)
+        };
+        let legacy = |check: &Check| {
+            check
+                .problem
+                .as_ref()
+                .is_some_and(|p| p.code == "legacy_suite_name")
+        };
+        let verified = proofs().any(|check| check.outcome == Outcome::Pass || legacy(check));
+        verified && proofs().all(|check| check.outcome != Outcome::Fail)
+    }
+}
+
 /// Runs the `proof` and `issuer_key` checks on every proof of `document`.
 pub async fn run<F: Fetch>(verifier: &Verifier<'_, F>, document: &Value) -> ProofChecks {
     let proofs = proofs_of(document);
