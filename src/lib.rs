@@ -16,6 +16,7 @@
 //! assert_eq!(report.verdict, Verdict::Invalid);
 //! ```
 
+pub mod baking;
 pub mod canon;
 pub mod checks;
 pub mod datetime;
