@@ -45,7 +45,10 @@ after(async () => {
 
 /**
  * Opens the page in a fresh context. Requests to anywhere but our server
- * are aborted and recorded in `outside`; page errors are kept in `errors`.
+ * are aborted and recorded in `outside`; page errors are kept in `errors`;
+ * `fileChooser` resolves on the first file picker the page opens (listened
+ * for before loading: waiting only when the picker is due misses it at
+ * times, as Chromium may open it before the interception is in place).
  */
 async function openPage(viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ viewport });
@@ -59,9 +62,10 @@ async function openPage(viewport = { width: 1280, height: 900 }) {
     return route.abort("blockedbyclient");
   });
   page.on("pageerror", (error) => errors.push(error.message));
+  const fileChooser = new Promise((opened) => page.once("filechooser", opened));
   await page.goto(server.url);
   await page.waitForSelector("body[data-ready]");
-  return { page, outside, errors, close: () => context.close() };
+  return { page, outside, errors, fileChooser, close: () => context.close() };
 }
 
 /** Drops `text` on the drop zone as a file, with a DataTransfer built in the page. */
@@ -143,10 +147,11 @@ describe("the demo page", () => {
     await close();
   });
 
-  test("keyboard only: the drop zone opens the file picker with Enter", async () => {
-    const { page, close } = await openPage();
+  test("keyboard only: the drop zone opens the file picker with Enter", { timeout: 30_000 }, async () => {
+    const { page, fileChooser, close } = await openPage();
     await tabTo(page, "drop");
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
+    await page.keyboard.press("Enter");
+    const chooser = await fileChooser;
     await chooser.setFiles(fileURLToPath(VALID_CLR));
     assert.equal((await shownVerdict(page)).verdict, "verified");
     await close();
