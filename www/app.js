@@ -3,11 +3,14 @@
 import { init, verify } from "./pkg/index.js";
 import { clear } from "./dom.js";
 import { renderFailure, renderReport } from "./render.js";
+import { startTrustPanel } from "./trust-panel.js";
+import { listedName, savedList } from "./trust-list.js";
 
 const drop = document.getElementById("drop");
 const file = document.getElementById("file");
 const paste = document.getElementById("paste");
 const offline = document.getElementById("offline");
+const applicant = document.getElementById("applicant");
 const button = document.getElementById("verify");
 const status = document.getElementById("status");
 const result = document.getElementById("result");
@@ -20,8 +23,9 @@ async function check(input, name) {
 
   let shown;
   try {
-    const report = await verify(input, { offline: offline.checked });
-    shown = renderReport(report);
+    const chosen = options();
+    const report = await verify(input, chosen);
+    shown = renderReport(report, (issuer) => listedName(chosen.trustedIssuers, issuer));
     status.textContent = `Checked ${name}.`;
   } catch (error) {
     shown = renderFailure(error);
@@ -34,6 +38,16 @@ async function check(input, name) {
   result.removeAttribute("aria-busy");
   button.disabled = false;
   shown.scrollIntoView({ block: "start" });
+}
+
+/** The options the page's fields ask for; the applicant and trust list only when given. */
+function options() {
+  const chosen = { offline: offline.checked };
+  const expected = applicant.value.trim();
+  if (expected) chosen.expectedRecipient = expected;
+  const trusted = savedList();
+  if (trusted) chosen.trustedIssuers = trusted;
+  return chosen;
 }
 
 function checkFiles(files) {
@@ -75,6 +89,7 @@ file.addEventListener("change", () => {
   file.value = "";
 });
 button.addEventListener("click", checkPasted);
+startTrustPanel();
 
 init().then(
   () => document.body.setAttribute("data-ready", ""),

@@ -1,12 +1,17 @@
 // Turns a verification report into DOM, with text nodes only.
 import { el } from "./dom.js";
-import { CHECKS, FAMILIES, LOOKUPS, OUTCOMES, RELATIONS, VERDICTS, label } from "./words.js";
+import { ANSWERS, CHECKS, FAMILIES, LOOKUPS, OUTCOMES, RELATIONS, SYMBOLS, VERDICTS, label } from "./words.js";
 
-/** The whole report of one input: verdict, what it says, checks, children, lookups. */
-export function renderReport(report) {
+/**
+ * The whole report of one input: verdict, the answers the reader asked for,
+ * what it says, checks, children, lookups. `listedName(issuerId)` gives the
+ * reader's own name for a trusted issuer, when their list has one.
+ */
+export function renderReport(report, listedName = () => undefined) {
   return el("article", { class: "report", "aria-labelledby": "verdict-title" }, [
     banner(report),
     report.verdict === "verified" ? null : caution(report.verdict),
+    answers(report, listedName),
     report.credential ? statement(report.credential, 2) : null,
     el("h2", { text: "Checks" }),
     checkList(report.checks),
@@ -34,6 +39,22 @@ function banner(report) {
     ]),
     el("p", { class: "headline", text: report.headline }),
   ]);
+}
+
+/** The answers to what the reader asked (recipient, trusted issuer), next to the verdict. */
+function answers(report, listedName) {
+  const asked = report.checks.filter((check) => ANSWERS[check.id]);
+  if (asked.length === 0) return null;
+  const issuerId = report.credential?.issuer?.id;
+  const issuer = (issuerId ? listedName(issuerId) : undefined) ?? issuerId ?? "on your list";
+  return el("ul", { class: "answers", "aria-label": "Your questions" }, asked.map((check) => {
+    const title = ANSWERS[check.id](check.outcome, issuer);
+    return el("li", { class: `answer ${check.outcome}`, "data-answer": check.id, "data-outcome": check.outcome }, [
+      el("span", { class: "symbol", "aria-hidden": "true", text: SYMBOLS[check.outcome] ?? "?" }),
+      el("span", { class: "answer-title", text: title }),
+      el("span", { class: "message", text: check.message }),
+    ]);
+  }));
 }
 
 function caution(verdict) {

@@ -14,6 +14,9 @@ const shared = new URL("../shared/", repo);
 const VALID_CLR = new URL("bench/vectors/clr-n1-eddsa-rdfc-2022.json", shared);
 const VALID_OB = new URL("bench/vectors/ob3-v2-eddsa-rdfc-2022.json", shared);
 const HTTPS_ISSUER = new URL("fixtures/credentials/1edtech-validator/ob30/simple.json", shared);
+const COMPLETE_OB = new URL("fixtures/credentials/1edtech-validator/ob30/complete.json", shared);
+const COMPLETE_ISSUER = "https://1edtech.edu/issuers/565049";
+const COMPLETE_LEARNER = "student@1edtech.edu";
 const SCREENSHOTS = process.env.SCREENSHOTS ?? "/tmp";
 
 const CHROMIUM_ARGS = [
@@ -42,7 +45,10 @@ after(async () => {
 
 /**
  * Opens the page in a fresh context. Requests to anywhere but our server
- * are aborted and recorded in `outside`; page errors are kept in `errors`.
+ * are aborted and recorded in `outside`; page errors are kept in `errors`;
+ * `fileChooser` resolves on the first file picker the page opens (listened
+ * for before loading: waiting only when the picker is due misses it at
+ * times, as Chromium may open it before the interception is in place).
  */
 async function openPage(viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ viewport });
@@ -56,9 +62,10 @@ async function openPage(viewport = { width: 1280, height: 900 }) {
     return route.abort("blockedbyclient");
   });
   page.on("pageerror", (error) => errors.push(error.message));
+  const fileChooser = new Promise((opened) => page.once("filechooser", opened));
   await page.goto(server.url);
   await page.waitForSelector("body[data-ready]");
-  return { page, outside, errors, close: () => context.close() };
+  return { page, outside, errors, fileChooser, close: () => context.close() };
 }
 
 /** Drops `text` on the drop zone as a file, with a DataTransfer built in the page. */
@@ -140,10 +147,11 @@ describe("the demo page", () => {
     await close();
   });
 
-  test("keyboard only: the drop zone opens the file picker with Enter", async () => {
-    const { page, close } = await openPage();
+  test("keyboard only: the drop zone opens the file picker with Enter", { timeout: 30_000 }, async () => {
+    const { page, fileChooser, close } = await openPage();
     await tabTo(page, "drop");
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
+    await page.keyboard.press("Enter");
+    const chooser = await fileChooser;
     await chooser.setFiles(fileURLToPath(VALID_CLR));
     assert.equal((await shownVerdict(page)).verdict, "verified");
     await close();
@@ -199,6 +207,164 @@ describe("the demo page", () => {
 
 });
 
+describe("the applicant and the trusted issuers", () => {
+  const ADMISSIONS = JSON.stringify({
+    name: "Admissions list",
+    issuers: [{ id: COMPLETE_ISSUER, name: "1EdTech test university (our name)" }],
+  });
+
+  test("a saved list and the applicant's email are both answered in plain words near the verdict", async () => {
+    const { page, outside, errors, close } = await openPage();
+    await saveTrustList(page, ADMISSIONS);
+    assert.match(await page.locator("#trust-message").innerText(), /Saved on this device: “Admissions list”, 1 issuer/);
+    await page.fill("#applicant", COMPLETE_LEARNER);
+    await page.check("#offline");
+    await page.screenshot({ path: `${SCREENSHOTS}/cler-page-fields-desktop.png` });
+    await page.setInputFiles("#file", fileURLToPath(COMPLETE_OB));
+
+    await shownVerdict(page);
+    const recipient = await answer(page, "recipient");
+    assert.equal(recipient.outcome, "pass");
+    assert.match(recipient.text, /Issued to this applicant/);
+    assert.match(recipient.text, /This record was issued to student@1edtech\.edu/);
+    const trust = await answer(page, "trust");
+    assert.equal(trust.outcome, "pass");
+    assert.match(trust.text, /Known issuer: 1EdTech test university \(our name\)/);
+    assert.match(trust.text, /is in Admissions list/);
+    assert.ok(await answersFollowVerdict(page), "the answers sit right under the verdict");
+
+    await page.screenshot({ path: `${SCREENSHOTS}/cler-page-answers-desktop.png` });
+    assert.deepStrictEqual(outside, []);
+    assert.deepStrictEqual(errors, []);
+    await close();
+  });
+
+  test("a wrong email shows the mismatch, an unlisted issuer is a note", async () => {
+    const { page, close } = await openPage();
+    await saveTrustList(page, '["did:web:registrar.example.edu", "https://other.example/issuers/*"]');
+    await page.fill("#applicant", "someone.else@example.org");
+    await page.check("#offline");
+    await page.setInputFiles("#file", fileURLToPath(COMPLETE_OB));
+
+    assert.equal((await shownVerdict(page)).verdict, "invalid");
+    const recipient = await answer(page, "recipient");
+    assert.equal(recipient.outcome, "fail");
+    assert.match(recipient.text, /Issued to someone else/);
+    assert.match(recipient.text, /not to someone\.else@example\.org/);
+    const trust = await answer(page, "trust");
+    assert.equal(trust.outcome, "warn");
+    assert.match(trust.text, /Not in your trusted list/);
+    assert.doesNotMatch(trust.text, /Known issuer/);
+    await close();
+  });
+
+  test("without an applicant or a list, no answers are shown", async () => {
+    const { page, close } = await openPage();
+    await page.check("#offline");
+    await page.setInputFiles("#file", fileURLToPath(COMPLETE_OB));
+    await shownVerdict(page);
+    assert.equal(await page.locator("#result .answers").count(), 0);
+    assert.equal(await page.locator("#result .check[data-check=recipient], #result .check[data-check=trust]").count(), 0);
+    await close();
+  });
+
+  test("a malformed list shows why in words and is not saved", async () => {
+    const { page, errors, close } = await openPage();
+    for (const [bad, why] of [
+      ['{"issuers": [', /not JSON/],
+      ['["*"]', /would trust every issuer/],
+      ['[{"id": "did:web:a.example", "prefix": "did:web:"}]', /exactly one of "id" or "prefix"/],
+    ]) {
+      await saveTrustList(page, bad);
+      const error = page.locator("#trust-error");
+      await error.waitFor();
+      const text = await error.innerText();
+      assert.match(text, /^This list was not saved: /);
+      assert.match(text, why);
+      assert.doesNotMatch(text, /option `trustedIssuers`|TypeError/);
+      assert.equal(await page.getAttribute("#trust-text", "aria-invalid"), "true");
+      assert.equal(await focusedId(page), "trust-text");
+    }
+    assert.equal(await page.locator("#trust-summary").innerText(), "no list saved");
+    assert.equal(await storedList(page), null);
+    assert.deepStrictEqual(errors, []);
+    await close();
+  });
+
+  test("a list survives a reload, and Forget clears it from the device", async () => {
+    const { page, close } = await openPage();
+    await saveTrustList(page, ADMISSIONS);
+    await page.reload();
+    await page.waitForSelector("body[data-ready]");
+    assert.equal(await storedList(page), ADMISSIONS);
+    assert.match(await page.locator("#trust-summary").innerText(), /“Admissions list”, 1 issuer, saved on this device/);
+    assert.equal(await page.inputValue("#trust-text"), ADMISSIONS);
+    await page.check("#offline");
+    await page.setInputFiles("#file", fileURLToPath(COMPLETE_OB));
+    assert.match((await answer(page, "trust")).text, /Known issuer/);
+
+    await page.click("#trust summary");
+    await page.click("#trust-forget");
+    assert.match(await page.locator("#trust-message").innerText(), /forgotten/);
+    assert.equal(await storedList(page), null);
+    await page.reload();
+    await page.waitForSelector("body[data-ready]");
+    assert.equal(await page.locator("#trust-summary").innerText(), "no list saved");
+    assert.equal(await page.inputValue("#trust-text"), "");
+    await page.setInputFiles("#file", fileURLToPath(COMPLETE_OB));
+    await shownVerdict(page);
+    assert.equal(await page.locator("#result .answer[data-answer=trust]").count(), 0);
+    await close();
+  });
+
+  test("a JSON file (a DCC registry) loads and saves the list", async () => {
+    const { page, close } = await openPage();
+    const registry = JSON.stringify({ meta: {}, registry: { [COMPLETE_ISSUER]: { name: "Registry name" } } });
+    await page.click("#trust summary");
+    await page.setInputFiles("#trust-file", { name: "registry.json", mimeType: "application/json", buffer: Buffer.from(registry) });
+    await page.locator("#trust-message").filter({ hasText: "Saved" }).waitFor();
+    assert.equal(await storedList(page), registry);
+    await page.check("#offline");
+    await page.setInputFiles("#file", fileURLToPath(COMPLETE_OB));
+    assert.match((await answer(page, "trust")).text, /Known issuer: Registry name/);
+    await close();
+  });
+
+  test("keyboard only: type the applicant, open the list, paste, save", async () => {
+    const { page, close } = await openPage();
+    await tabTo(page, "applicant");
+    await page.keyboard.insertText(COMPLETE_LEARNER);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.getAttribute("#trust", "open"), "");
+    await tabTo(page, "trust-text");
+    await page.keyboard.insertText(`["${COMPLETE_ISSUER}"]`);
+    await tabTo(page, "trust-save");
+    await page.keyboard.press("Enter");
+    await page.locator("#trust-message").filter({ hasText: "Saved" }).waitFor();
+    assert.equal(await storedList(page), `["${COMPLETE_ISSUER}"]`);
+    for (const id of ["applicant", "trust-text", "trust-file"]) {
+      assert.ok(await page.locator(`label[for=${id}]`).count(), `#${id} has a label`);
+    }
+    await close();
+  });
+
+  test("on a 390px phone the fields and answers fit", async () => {
+    const { page, close } = await openPage({ width: 390, height: 844 });
+    await saveTrustList(page, ADMISSIONS);
+    await page.fill("#applicant", COMPLETE_LEARNER);
+    await page.check("#offline");
+    await page.screenshot({ path: `${SCREENSHOTS}/cler-page-fields-phone.png`, fullPage: true });
+    await page.setInputFiles("#file", fileURLToPath(COMPLETE_OB));
+    await answer(page, "trust");
+    await page.screenshot({ path: `${SCREENSHOTS}/cler-page-answers-phone.png` });
+    assert.equal(await page.getAttribute("#trust", "open"), "");
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `page is ${width}px wide`);
+    await close();
+  });
+});
+
 describe("the page's code", () => {
   test("no www/*.js parses markup (innerHTML and friends)", async () => {
     const www = new URL("www/", repo);
@@ -212,6 +378,35 @@ describe("the page's code", () => {
     }
   });
 });
+
+/** Opens the trusted-issuers panel (when closed), pastes `text` and presses Save. */
+async function saveTrustList(page, text) {
+  if ((await page.getAttribute("#trust", "open")) === null) await page.click("#trust summary");
+  await page.fill("#trust-text", text);
+  await page.click("#trust-save");
+  await page.locator("#trust-message:not(:empty), #trust-error:not([hidden])").first().waitFor();
+}
+
+/** The list this page keeps in localStorage, or null. */
+async function storedList(page) {
+  return page.evaluate(() => localStorage.getItem("cler-verifier.trusted-issuers"));
+}
+
+/** The answer shown for check `id` near the verdict: its outcome and words. */
+async function answer(page, id) {
+  const item = page.locator(`#result .answers .answer[data-answer=${id}]`);
+  await item.waitFor();
+  return { outcome: await item.getAttribute("data-outcome"), text: await item.innerText() };
+}
+
+/** Whether the answers come right after the verdict banner (and its caution line). */
+async function answersFollowVerdict(page) {
+  return page.evaluate(() => {
+    const report = document.querySelector("#result .report");
+    const kinds = [...report.children].slice(0, 3).map((node) => node.className);
+    return kinds[0].startsWith("banner") && kinds.slice(1).includes("answers");
+  });
+}
 
 async function focusedId(page) {
   return page.evaluate(() => document.activeElement?.id ?? "");

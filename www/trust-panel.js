@@ -1,0 +1,72 @@
+// The "Trusted issuers" panel: paste or load a list, save it (after the
+// verifier has checked it) or forget it, and see which list is in use.
+import { describeList, forgetList, saveList, savedList } from "./trust-list.js";
+
+const panel = document.getElementById("trust");
+const summary = document.getElementById("trust-summary");
+const text = document.getElementById("trust-text");
+const file = document.getElementById("trust-file");
+const save = document.getElementById("trust-save");
+const forget = document.getElementById("trust-forget");
+const message = document.getElementById("trust-message");
+const error = document.getElementById("trust-error");
+
+/** Fills the panel from the saved list and wires its controls. */
+export function startTrustPanel() {
+  const saved = savedList();
+  if (saved) text.value = saved;
+  showSaved(saved);
+
+  save.addEventListener("click", () => saveText(text.value));
+  forget.addEventListener("click", forgetSaved);
+  file.addEventListener("change", loadFile);
+}
+
+async function saveText(value) {
+  save.disabled = true;
+  const outcome = await saveList(value).catch((failure) => ({ saved: false, reason: failure.message }));
+  save.disabled = false;
+
+  if (!outcome.saved) {
+    showError(`This list was not saved: ${outcome.reason}.`);
+    return;
+  }
+  showSaved(value);
+  message.textContent = `Saved on this device: ${describeList(value)}. Records you check now are compared with it.`;
+}
+
+function forgetSaved() {
+  forgetList();
+  text.value = "";
+  showSaved(undefined);
+  message.textContent = "The list is forgotten: nothing about trusted issuers is kept on this device.";
+}
+
+async function loadFile() {
+  const [chosen] = file.files;
+  file.value = "";
+  if (!chosen) return;
+
+  text.value = await chosen.text();
+  await saveText(text.value);
+}
+
+function showSaved(saved) {
+  clearError();
+  summary.textContent = saved ? `${describeList(saved)}, saved on this device` : "no list saved";
+  panel.dataset.saved = saved ? "yes" : "no";
+}
+
+function showError(words) {
+  message.textContent = "";
+  error.textContent = words;
+  error.hidden = false;
+  text.setAttribute("aria-invalid", "true");
+  text.focus();
+}
+
+function clearError() {
+  error.textContent = "";
+  error.hidden = true;
+  text.removeAttribute("aria-invalid");
+}
