@@ -30,6 +30,7 @@ export const CHECKS = {
   endorsements: "Endorsements",
   recipient: "Recipient",
   trust: "Trusted issuer",
+  refresh: "Newer version",
 };
 
 /** Check outcome → a symbol shown beside the words (never alone). */
@@ -64,6 +65,7 @@ export const RELATIONS = {
   nested: "Achievements in this record",
   endorsement: "Endorsements",
   presented: "Credentials in this presentation",
+  refreshed: "Newer version from the issuer",
 };
 
 /** Lookup outcome → label. */
