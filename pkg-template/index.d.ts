@@ -70,6 +70,12 @@ export interface VerifyOptions {
    */
   fetch?: FetchLike;
   /**
+   * How long one lookup may take, in milliseconds, before it counts as
+   * unreachable (`unknown`). Default 15 000. A lookup's body is also capped
+   * at 16 MiB.
+   */
+  lookupTimeoutMs?: number;
+  /**
    * Extra JSON-LD contexts the caller vouches for: URL → context document
    * (parsed, or as JSON text). Contexts not built in and not given here are
    * an error that names them; they are never fetched.
@@ -141,12 +147,16 @@ export interface Limits {
   maxInputBytes?: number;
   /** Deepest JSON nesting accepted. Default 64. */
   maxDepth?: number;
-  /** Most credentials verified from one input, nested ones included. Default 1000. */
+  /** Most credentials verified from one input, nested ones included. Default 250. */
   maxCredentials?: number;
   /** Most RDF quads one document may expand to. Default 200 000. */
   maxQuads?: number;
   /** Most "hash N-degree quads" calls canonicalisation may make per document. Default 4000. */
   maxCanonCalls?: number;
+  /** Most proofs one document may carry. Default 8. */
+  maxProofs?: number;
+  /** Most entries one `@context` array may have. Default 32. */
+  maxContexts?: number;
 }
 
 /** The overall answer for one credential. */

@@ -67,6 +67,23 @@ pub fn parse(text: &str) -> Result<Instant, DateTimeError> {
     Ok(Instant { seconds, nanos })
 }
 
+/// Whether an XSD dateTime carries a time zone (`Z` or `±hh:mm`), as
+/// `xsd:dateTimeStamp` (VC 2.0 `validFrom`/`validUntil`) requires.
+pub fn has_time_zone(text: &str) -> bool {
+    if text.ends_with('Z') {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    let at = |back: usize| {
+        bytes
+            .len()
+            .checked_sub(back)
+            .and_then(|i| bytes.get(i))
+            .copied()
+    };
+    matches!(at(6), Some(b'+' | b'-')) && at(3) == Some(b':')
+}
+
 struct Cursor<'b> {
     bytes: &'b [u8],
     at: usize,

@@ -57,7 +57,7 @@ impl FetchError {
 impl std::fmt::Display for FetchError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::Offline => write!(f, "lookups are switched off (offline mode)"),
+            Self::Offline => write!(f, "lookups are switched off in offline mode"),
             Self::Status { code: 404 } => {
                 write!(f, "the server says the document does not exist (404)")
             }

@@ -38,6 +38,10 @@ pub struct Limits {
     pub max_quads: usize,
     /// Most "hash N-degree quads" calls RDFC-1.0 may make for one document.
     pub max_canon_calls: usize,
+    /// Most proofs one document may carry (each costs a canonicalisation).
+    pub max_proofs: usize,
+    /// Most entries one `@context` array may have.
+    pub max_contexts: usize,
 }
 
 impl Default for Limits {
@@ -45,9 +49,11 @@ impl Default for Limits {
         Self {
             max_input_bytes: 8 * 1024 * 1024,
             max_depth: 64,
-            max_credentials: 1000,
+            max_credentials: 250,
             max_quads: 200_000,
             max_canon_calls: 4000,
+            max_proofs: 8,
+            max_contexts: 32,
         }
     }
 }

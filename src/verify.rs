@@ -53,17 +53,60 @@ async fn presented<F: Fetch>(verifier: &Verifier<'_, F>, presentation: &Value) -
         children.push(crate::checks::child(verifier, item, pointer, Relation::Presented).await);
     }
 
-    let count = children.len();
-    let mut checks = vec![Check::pass(
-        CheckId::Parse,
-        format!("Read as a presentation holding {count} credentials."),
-    )];
-    checks.push(presentation_proof(presentation));
-    checks.push(crate::checks::children_verdict(&children, "presentation"));
+    let held = match children.len() {
+        1 => "1 credential".to_owned(),
+        count => format!("{count} credentials"),
+    };
+    let checks = vec![
+        Check::pass(
+            CheckId::Parse,
+            format!("Read as a presentation holding {held}."),
+        ),
+        presentation_context(presentation),
+        presentation_proof(presentation),
+        presented_credentials(&children),
+    ];
     let mut report = Report::from_checks("presentation", None, checks);
     report.children = children;
     report.settle();
     report
+}
+
+/// A presentation is JSON-LD too: its first context must be the VC one.
+fn presentation_context(presentation: &Value) -> Check {
+    let first = match presentation.get("@context") {
+        Some(Value::Array(items)) => items.first().and_then(Value::as_str),
+        Some(Value::String(url)) => Some(url.as_str()),
+        _ => None,
+    };
+    let known = [
+        "https://www.w3.org/ns/credentials/v2",
+        "https://www.w3.org/2018/credentials/v1",
+    ];
+    if first.is_some_and(|url| known.contains(&url)) {
+        return Check::pass(
+            CheckId::Context,
+            "The presentation uses the Verifiable Credentials vocabulary.",
+        );
+    }
+    let message = "The presentation does not start with the Verifiable Credentials context, so its terms have no defined meaning.";
+    let problem = Problem::new(
+        "base_context_missing",
+        "presentation @context[0] is neither VC 2.0 nor VC 1.1",
+    )
+    .w3c("MALFORMED_VALUE_ERROR");
+    Check::with_problem(CheckId::Context, Outcome::Fail, message, problem)
+}
+
+/// An empty presentation proves nothing; otherwise its credentials decide.
+fn presented_credentials(children: &[crate::report::Child]) -> Check {
+    if !children.is_empty() {
+        return crate::checks::children_verdict(children, "presentation");
+    }
+    let message = "The presentation holds no credentials, so there is nothing to verify.";
+    let problem =
+        Problem::new("empty_presentation", "no verifiableCredential").w3c("MALFORMED_VALUE_ERROR");
+    Check::with_problem(CheckId::Nested, Outcome::Fail, message, problem)
 }
 
 fn presentation_proof(presentation: &Value) -> Check {
@@ -73,7 +116,13 @@ fn presentation_proof(presentation: &Value) -> Check {
             "The presentation itself is not signed; each credential carries its own proof.",
         );
     }
-    Check::skip(CheckId::Proof, "The presentation's own signature is not checked yet; each credential is checked on its own.")
+    let message = "The presentation carries its own signature, which this verifier does not check yet; each credential inside is checked on its own.";
+    let problem = Problem::new(
+        "presentation_proof_unchecked",
+        "presentation proofs are not verified yet",
+    )
+    .w3c("PROOF_VERIFICATION_ERROR");
+    Check::with_problem(CheckId::Proof, Outcome::Unknown, message, problem)
 }
 
 /// A report for input that holds no credential this verifier can check:

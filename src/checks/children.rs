@@ -18,12 +18,18 @@ pub async fn run<F: Fetch>(
     verifier: &Verifier<'_, F>,
     document: &Value,
     family: Family,
+    role: Role,
     report: &mut Report,
 ) {
     if family == Family::Clr {
-        let nested = nested(verifier, document).await;
-        report.checks.push(children_verdict(&nested, "record"));
-        report.children.extend(nested);
+        let items = one_or_many(document.pointer("/credentialSubject/verifiableCredential"));
+        let nested =
+            within_budget(verifier, nested_pointers(document, items), Relation::Nested).await;
+        report
+            .checks
+            .push(children_verdict(&nested.children, "record"));
+        report.checks.extend(nested.skipped_check());
+        report.children.extend(nested.children);
     }
 
     let mut found = Vec::new();
@@ -31,29 +37,86 @@ pub async fn run<F: Fetch>(
     if found.is_empty() {
         return;
     }
-    let mut endorsements = Vec::new();
-    for (pointer, endorsement) in found {
-        endorsements.push(child(verifier, endorsement, pointer, Relation::Endorsement).await);
+    if role == Role::Endorsement {
+        let message =
+            "This endorsement is itself endorsed; endorsements of endorsements are not followed.";
+        report
+            .checks
+            .push(Check::skip(CheckId::Endorsements, message));
+        return;
     }
-    report.checks.push(endorsement_check(&endorsements));
-    report.children.extend(endorsements);
+    let endorsements = within_budget(verifier, found, Relation::Endorsement).await;
+    report
+        .checks
+        .push(endorsement_check(&endorsements.children));
+    report.checks.extend(endorsements.skipped_check());
+    report.children.extend(endorsements.children);
 }
 
-async fn nested<F: Fetch>(verifier: &Verifier<'_, F>, document: &Value) -> Vec<Child> {
-    let items = one_or_many(document.pointer("/credentialSubject/verifiableCredential"));
-    let many = matches!(
-        document.pointer("/credentialSubject/verifiableCredential"),
-        Some(Value::Array(_))
-    );
-    let mut children = Vec::new();
-    for (index, item) in items.into_iter().enumerate() {
-        let mut pointer = "/credentialSubject/verifiableCredential".to_owned();
-        if many {
-            pointer = format!("{pointer}/{index}");
+/// Children verified while the input's credential budget lasts, and how
+/// many were left unchecked.
+struct Budgeted {
+    children: Vec<Child>,
+    skipped: usize,
+}
+
+impl Budgeted {
+    /// An `unknown` entry naming the credentials left unchecked, if any.
+    fn skipped_check(&self) -> Option<Check> {
+        if self.skipped == 0 {
+            return None;
         }
-        children.push(child(verifier, item, pointer, Relation::Nested).await);
+        let message = format!(
+            "{} more credentials were not checked: the input holds more than this verifier checks at once.",
+            self.skipped
+        );
+        let problem = Problem::new("too_many_credentials", format!("{} skipped", self.skipped));
+        Some(Check::with_problem(
+            CheckId::Nested,
+            Outcome::Unknown,
+            message,
+            problem,
+        ))
     }
-    children
+}
+
+async fn within_budget<F: Fetch>(
+    verifier: &Verifier<'_, F>,
+    items: Vec<(String, &Value)>,
+    relation: Relation,
+) -> Budgeted {
+    let mut budgeted = Budgeted {
+        children: Vec::new(),
+        skipped: 0,
+    };
+    for (pointer, item) in items {
+        if verifier.exhausted() {
+            budgeted.skipped += 1;
+            continue;
+        }
+        budgeted
+            .children
+            .push(child(verifier, item, pointer, relation).await);
+    }
+    budgeted
+}
+
+/// The nested credentials with their JSON pointers.
+fn nested_pointers<'v>(document: &Value, items: Vec<&'v Value>) -> Vec<(String, &'v Value)> {
+    let base = "/credentialSubject/verifiableCredential";
+    let many = matches!(document.pointer(base), Some(Value::Array(_)));
+    let pointer = |index: usize| {
+        if many {
+            format!("{base}/{index}")
+        } else {
+            base.to_owned()
+        }
+    };
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(index, item)| (pointer(index), item))
+        .collect()
 }
 
 /// Verifies one embedded item; a JWT string is reported as not supported yet.

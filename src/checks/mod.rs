@@ -83,6 +83,10 @@ impl<'a, F: Fetch> Verifier<'a, F> {
             }
             let family = family_of(document);
             let mut checks = vec![Check::pass(CheckId::Parse, parsed_message(family))];
+            if let Some(check) = self.too_many_contexts(document) {
+                checks.push(check);
+                return Report::from_checks(source, Some(summarise(document)), checks);
+            }
 
             let mut proof_checks = proof::run(self, document).await;
             checks.extend(context::run(document, family, &proof_checks, self.options));
@@ -98,7 +102,7 @@ impl<'a, F: Fetch> Verifier<'a, F> {
 
             let mut report = Report::from_checks(source, Some(summarise(document)), checks);
             if role != Role::StatusList {
-                children::run(self, document, family, &mut report).await;
+                children::run(self, document, family, role, &mut report).await;
             }
             if role == Role::Subject {
                 self.refresh(document, genuine, &mut report).await;
@@ -129,6 +133,35 @@ impl<'a, F: Fetch> Verifier<'a, F> {
             checks.push(trust::run(document, list));
         }
         checks
+    }
+
+    /// A failure when `@context` lists more entries than the limit, before
+    /// any JSON-LD work is spent on it.
+    fn too_many_contexts(&self, document: &Value) -> Option<Check> {
+        let count = document
+            .get("@context")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        let limit = self.options.limits.max_contexts;
+        if count <= limit {
+            return None;
+        }
+        let message = format!("The record lists {count} vocabularies (contexts), more than the {limit} this verifier reads; it was not checked.");
+        let problem = Problem::new(
+            "too_many_contexts",
+            format!("{count} contexts, limit {limit}"),
+        );
+        Some(Check::with_problem(
+            CheckId::Context,
+            Outcome::Fail,
+            message,
+            problem,
+        ))
+    }
+
+    /// Whether the input's credential budget is spent.
+    pub fn exhausted(&self) -> bool {
+        self.started.get() >= self.options.limits.max_credentials
     }
 
     fn over_budget(&self, source: &str) -> Option<Report> {

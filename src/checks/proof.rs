@@ -53,6 +53,21 @@ pub async fn run<F: Fetch>(verifier: &Verifier<'_, F>, document: &Value) -> Proo
         found.checks.push(no_proof());
         return found;
     }
+    let limit = verifier.options.limits.max_proofs;
+    if proofs.len() > limit {
+        let message = format!("The record carries {} proofs, more than the {limit} this verifier checks; it was not checked.", proofs.len());
+        let problem = Problem::new(
+            "too_many_proofs",
+            format!("{} proofs, limit {limit}", proofs.len()),
+        );
+        found.checks.push(Check::with_problem(
+            CheckId::Proof,
+            Outcome::Fail,
+            message,
+            problem,
+        ));
+        return found;
+    }
 
     let issuer = issuer_id(document);
     let mut tally = Tally::default();
@@ -268,7 +283,7 @@ fn unresolved_binding(error: &ResolveError) -> Check {
 }
 
 fn binding_check(binding: &Binding, method: &str, issuer: Option<&str>) -> Check {
-    let issuer = issuer.unwrap_or("(no issuer)");
+    let issuer = issuer.unwrap_or("the issuer (unnamed)");
     match binding {
         Binding::Bound => Check::pass(
             CheckId::IssuerKey,

@@ -52,7 +52,7 @@ async fn one_entry<F: Fetch>(
         Ok(fetched) => fetched,
         Err(error) => {
             let message = format!(
-                "The revocation status could not be checked: the issuer's list {}.",
+                "The revocation status could not be checked: the issuer's list could not be fetched ({}).",
                 fetch_words(&error)
             );
             let detail = format!("{}: {error}", entry.list_url);

@@ -25,17 +25,24 @@ pub fn run(document: &Value, family: Family) -> Vec<Check> {
     }
 
     let check = match family {
-        Family::OpenBadge | Family::Clr | Family::Endorsement | Family::StatusList => pass(family),
+        Family::OpenBadge | Family::Clr | Family::Endorsement | Family::StatusList => {
+            pass(family, &types)
+        }
         _ => generic_note(),
     };
     vec![check]
 }
 
-fn pass(family: Family) -> Check {
-    Check::pass(
-        CheckId::Type,
-        format!("The record is typed as {}.", family.name()),
-    )
+/// Names the type as declared: `AchievementCredential` is the alias of
+/// `OpenBadgeCredential`, and the reader should see which one is written.
+fn pass(family: Family, types: &[String]) -> Check {
+    let alias = family == Family::OpenBadge && !types.iter().any(|t| t == "OpenBadgeCredential");
+    let declared = if alias {
+        "AchievementCredential (an Open Badge)"
+    } else {
+        family.name()
+    };
+    Check::pass(CheckId::Type, format!("The record is typed as {declared}."))
 }
 
 fn generic_note() -> Check {

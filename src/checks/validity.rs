@@ -87,6 +87,12 @@ fn read(document: &Value, name: &'static str) -> Result<Dated, Check> {
     let Some(text) = value.as_str() else {
         return Err(malformed(name, &format!("{name} is not a string")));
     };
+    let zoned = name.starts_with("valid");
+    if zoned && !datetime::has_time_zone(text) {
+        let detail =
+            format!("{name} {text:?} has no time zone, which VC 2.0 requires (xsd:dateTimeStamp)");
+        return Err(malformed(name, &detail));
+    }
     match datetime::parse(text) {
         Ok(instant) => Ok(Some((instant, text.to_owned()))),
         Err(error) => Err(malformed(
@@ -165,6 +171,17 @@ mod tests {
             outcome(dated, "2022-01-01T00:00:00Z"),
             (Outcome::Fail, Some("expired"))
         );
+    }
+
+    #[test]
+    fn vc_2_dates_need_a_time_zone() {
+        let local = json!({"validFrom": "2024-01-01T00:00:00"});
+        assert_eq!(
+            outcome(local, "2025-01-01T00:00:00Z"),
+            (Outcome::Fail, Some("malformed_date"))
+        );
+        let v1 = json!({"@context": ["https://www.w3.org/2018/credentials/v1"], "issuanceDate": "2024-01-01T00:00:00"});
+        assert_eq!(outcome(v1, "2025-01-01T00:00:00Z"), (Outcome::Pass, None));
     }
 
     #[test]

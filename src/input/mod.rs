@@ -3,6 +3,8 @@
 //! Anything that is not a credential this verifier supports still gets a
 //! plain answer: what it looks like, and that it is not supported (yet).
 
+mod duplicates;
+
 use serde_json::Value;
 
 use crate::options::Limits;
@@ -89,16 +91,41 @@ fn detect_text(text: &str, limits: &Limits) -> Detected {
     }
 
     match serde_json::from_str::<Value>(text) {
-        Ok(value) => detect_value(value, limits),
+        Ok(value) => match duplicates::first_duplicate(text) {
+            Some(key) => Detected::Unreadable {
+                detail: format!("duplicate key {key:?}"),
+                message: format!(
+                    "The record names \"{key}\" twice in one place; programs disagree on which \
+                     value counts, so it cannot be trusted."
+                ),
+            },
+            None => detect_value(value, limits),
+        },
         Err(error) => Detected::Unreadable {
             detail: format!("invalid JSON: {error}"),
-            message: format!(
-                "The text is not valid JSON (line {}, column {}).",
-                error.line(),
-                error.column()
-            ),
+            message: json_problem(&error),
         },
     }
+}
+
+/// Says why JSON did not parse, separating limits from syntax errors.
+fn json_problem(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    if text.contains("recursion limit") {
+        return "The JSON is nested too deeply to be a credential.".into();
+    }
+    if text.contains("number out of range") {
+        return format!(
+            "The JSON holds a number too large to represent (line {}, column {}).",
+            error.line(),
+            error.column()
+        );
+    }
+    format!(
+        "The text is not valid JSON (line {}, column {}).",
+        error.line(),
+        error.column()
+    )
 }
 
 /// Recognises an already parsed JSON value.

@@ -44,18 +44,35 @@ pub fn document_url(did: &str) -> Result<String, DidWebError> {
     Ok(format!("https://{host}/{}/did.json", path.join("/")))
 }
 
+/// A domain name with an optional port: did:web names a web origin by its
+/// domain, so IP literals and `localhost` (which would point lookups at
+/// the verifier's own network) are refused.
 fn check_host(host: &str) -> Result<(), DidWebError> {
-    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '%');
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':');
     if host.is_empty() || !host.chars().all(allowed) {
         return Err(DidWebError {
             reason: "the did:web host is empty or has characters a host cannot have",
         });
     }
+    let name = host.split(':').next().unwrap_or_default();
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    let numeric = name.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let local = name == "localhost" || name.ends_with(".localhost");
+    if numeric || local || !name.contains('.') {
+        return Err(DidWebError {
+            reason: "the did:web host is not a public domain name",
+        });
+    }
     Ok(())
 }
 
+/// A path segment that stays one segment once percent-decoded: no empty,
+/// `.` or `..` segment and no slash, in any spelling (`%2e%2E`, `%2F`).
 fn is_path_segment(segment: &str) -> bool {
-    !segment.is_empty() && segment != "." && segment != ".." && !segment.contains('/')
+    let lower = segment.to_ascii_lowercase();
+    let decoded = lower.replace("%2e", ".");
+    let slash = lower.contains("%2f") || lower.contains("%5c") || segment.contains(['/', '\\']);
+    !segment.is_empty() && decoded != "." && decoded != ".." && !slash
 }
 
 #[cfg(test)]
@@ -103,6 +120,11 @@ mod tests {
             "did:web:exa mple.com",
             "did:web:a.com::b",
             "did:web:a.com:..",
+            "did:web:example.com:user:alice:%2e%2e:%2E%2E:mallory",
+            "did:web:example.com:a%2Fb",
+            "did:web:169.254.169.254",
+            "did:web:localhost%3A22",
+            "did:web:intranet",
         ] {
             assert!(document_url(bad).is_err(), "{bad}");
         }

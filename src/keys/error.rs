@@ -14,6 +14,12 @@ pub enum KeyError {
     },
     /// The text after the prefix is not valid base58btc.
     InvalidBase58,
+    /// The text is far longer than any key or signature; it is refused
+    /// before decoding, whose cost grows with the square of the length.
+    TooLong {
+        /// The length found, in characters.
+        length: usize,
+    },
     /// The multicodec header names a key type this verifier does not handle.
     UnsupportedKeyType {
         /// The first two header bytes, in hex.
@@ -40,6 +46,12 @@ impl fmt::Display for KeyError {
             }
             Self::UnsupportedMultibase { prefix: None } => write!(f, "the multibase key is empty"),
             Self::InvalidBase58 => write!(f, "the key is not valid base58btc"),
+            Self::TooLong { length } => {
+                write!(
+                    f,
+                    "the value is {length} characters long, far more than any key or signature"
+                )
+            }
             Self::UnsupportedKeyType { header } => {
                 write!(f, "unsupported multikey type (header {header})")
             }

@@ -13,6 +13,11 @@ use super::public_key::PublicKey;
 /// The multicodec header of an Ed25519 public key (`ed25519-pub`, varint 0xed).
 const ED25519_HEADER: [u8; 2] = [0xed, 0x01];
 
+/// The longest base58btc text decoded: a P-384 signature (96 bytes) needs
+/// about 131 characters; base58 decoding is quadratic, so anything much
+/// longer is refused unread.
+const MAX_BASE58: usize = 256;
+
 /// Decodes a multibase multikey such as `z6MkhaXg…`.
 ///
 /// Fails with [`KeyError::UnsupportedMultibase`] unless the text starts with
@@ -37,6 +42,11 @@ pub fn decode(multibase: &str) -> Result<PublicKey, KeyError> {
 ///
 /// Fails with [`KeyError::UnsupportedMultibase`] or [`KeyError::InvalidBase58`].
 pub fn decode_base58btc(multibase: &str) -> Result<Vec<u8>, KeyError> {
+    if multibase.len() > MAX_BASE58 {
+        return Err(KeyError::TooLong {
+            length: multibase.len(),
+        });
+    }
     let mut characters = multibase.chars();
     match characters.next() {
         Some('z') => (),
@@ -115,5 +125,20 @@ mod tests {
             decode(&short),
             Err(KeyError::WrongLength { found: 3, .. })
         ));
+    }
+
+    #[test]
+    fn huge_values_are_refused_before_decoding() {
+        let huge = format!("z{}", "2".repeat(5_000_000));
+        let started = std::time::Instant::now();
+        assert_eq!(
+            decode_base58btc(&huge),
+            Err(KeyError::TooLong { length: 5_000_001 })
+        );
+        assert!(
+            started.elapsed().as_millis() < 100,
+            "took {:?}",
+            started.elapsed()
+        );
     }
 }

@@ -142,12 +142,20 @@ fn text(entry: &Value, field: &str) -> Result<String, EntryError> {
 /// Status indexes are strings of decimal digits; plain numbers are accepted
 /// as issuers write them too.
 fn integer(entry: &Value, field: &str) -> Result<u64, EntryError> {
-    let parsed = match entry.get(field) {
-        Some(Value::String(text)) if text.bytes().all(|b| b.is_ascii_digit()) => text.parse().ok(),
-        Some(Value::Number(number)) => number.as_u64(),
-        _ => None,
+    let digits = match entry.get(field) {
+        Some(Value::String(text))
+            if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            text.clone()
+        }
+        Some(Value::Number(number)) if number.is_u64() => number.to_string(),
+        _ => return Err(malformed(format!("{field} is not a whole number"))),
     };
-    parsed.ok_or_else(|| malformed(format!("{field} is not a whole number")))
+    digits.parse().map_err(|_| {
+        malformed(format!(
+            "{field} {digits} is too large to be a position in a list"
+        ))
+    })
 }
 
 fn malformed(detail: String) -> EntryError {

@@ -164,6 +164,8 @@ fn limits(value: &JsValue) -> Result<Limits, UsageError> {
             "maxCredentials" => &mut limits.max_credentials,
             "maxQuads" => &mut limits.max_quads,
             "maxCanonCalls" => &mut limits.max_canon_calls,
+            "maxProofs" => &mut limits.max_proofs,
+            "maxContexts" => &mut limits.max_contexts,
             _ => {
                 return Err(UsageError::Limits {
                     detail: format!("unknown limit `{name}`"),

@@ -222,3 +222,21 @@ describe("init", () => {
     await init();
   });
 });
+
+describe("guarded lookups", () => {
+  test("a lookup that never answers times out as unreachable", async () => {
+    const never = () => new Promise(() => {});
+    const started = Date.now();
+    const report = await verify(await read(HTTPS_ISSUER), { now: NOW, fetch: never, lookupTimeoutMs: 200 });
+    assert.ok(Date.now() - started < 5_000, "verify waited for the hanging lookup");
+    const lookup = report.lookups.find((entry) => entry.outcome === "failed");
+    assert.match(lookup.detail, /no answer within/);
+    assert.notEqual(report.verdict, "verified");
+  });
+
+  test("a huge document is refused without reading it all", async () => {
+    const huge = async () => new Response(new Uint8Array(17 * 1024 * 1024));
+    const report = await verify(await read(HTTPS_ISSUER), { now: NOW, fetch: huge });
+    assert.ok(report.lookups.some((entry) => /larger than 16 MiB/.test(entry.detail ?? "")));
+  });
+});

@@ -5,8 +5,18 @@ use std::path::PathBuf;
 use cler_verifier::{ExpectedRecipient, TrustList};
 
 /// How to call the tool.
-pub const USAGE: &str =
-    "usage: cler-verify [--json] [--now RFC3339] [--offline] [--documents INDEX.json] FILE...";
+pub const USAGE: &str = "usage: cler-verify [--json] [--now RFC3339] [--offline] \
+[--documents INDEX.json] [--trusted LIST.json] [--recipient VALUE [--recipient-type TYPE]] FILE...
+
+  --json             print each report as JSON instead of a summary
+  --now RFC3339      judge validity at this instant instead of now
+  --offline          contact nothing: keys and status lists stay unknown
+  --documents FILE   serve lookups from an index {\"documents\": [{url, path}]}
+  --trusted FILE     trusted issuers: [ids], {\"issuers\": [...]} or a DCC registry
+  --recipient VALUE  the expected holder (email, URL, phone, DID...)
+  --recipient-type T its OB identityType when it cannot be guessed (e.g. sourcedId)
+
+exit code: 0 all verified, 1 any invalid, 2 any incomplete, 64 usage error";
 
 /// The parsed arguments.
 pub struct Arguments {

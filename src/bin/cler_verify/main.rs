@@ -32,6 +32,10 @@ fn main() {}
 fn main() -> ExitCode {
     let arguments = match arguments::parse(std::env::args().skip(1)) {
         Ok(arguments) => arguments,
+        Err(message) if message == "help" => {
+            println!("{}", arguments::USAGE);
+            return ExitCode::SUCCESS;
+        }
         Err(message) => {
             eprintln!("cler-verify: {message}\n{}", arguments::USAGE);
             return ExitCode::from(64);
