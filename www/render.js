@@ -12,7 +12,7 @@ export function renderReport(report, listedName = () => undefined) {
     banner(report),
     report.verdict === "verified" ? null : caution(report.verdict),
     answers(report, listedName),
-    report.credential ? statement(report.credential, 2) : null,
+    report.credential ? statement(report.credential, 2, issuerKnown(report)) : null,
     el("h2", { text: "Checks" }),
     checkList(report.checks),
     ...childGroups(report.children ?? [], 2),
@@ -65,8 +65,16 @@ function caution(verdict) {
   return el("p", { class: "caution", text });
 }
 
-/** "Who issued what to whom and when", then the details as a list. */
-function statement(credential, level) {
+/** Whether the reader's own trusted list recognises the issuer. */
+function issuerKnown(report) {
+  return report.checks.some((check) => check.id === "trust" && check.outcome === "pass");
+}
+
+/**
+ * "Who issued what to whom and when", then the details as a list. Names are
+ * what the record states; unless the reader's list knows the issuer, say so.
+ */
+function statement(credential, level, known) {
   const issuer = partyName(credential.issuer, "an unnamed issuer");
   const subject = partyName(credential.subject, "an unnamed recipient");
   const what = credential.achievement?.name ?? credential.name ?? label(FAMILIES, credential.family);
@@ -74,9 +82,15 @@ function statement(credential, level) {
   return el("section", { class: "statement" }, [
     el(heading(level), { text: "What it says" }),
     el("p", { class: "sentence", text: `${issuer} issued “${what}” to ${subject}${when}.` }),
+    known ? null : el("p", { class: "note", text: NAME_NOTE }),
     details(credential),
   ]);
 }
+
+const NAME_NOTE =
+  "Names are as the record states them: the checks prove who signed it (the identifier under " +
+  "“Issued by”), not that the name belongs to them. Add issuers you know to your trusted list " +
+  "to have them recognised.";
 
 function details(credential) {
   const rows = [
