@@ -12,6 +12,8 @@ use serde_json::Value;
 
 use super::error::JsonLdError;
 use super::loader::Loader;
+use super::processor::Processor;
+use super::rdf::RdfWriter;
 use super::safe_mode;
 
 /// What JSON-LD processing may use and how much work it may do.
@@ -88,6 +90,34 @@ pub fn to_rdf(document: &Value, options: &JsonLdOptions<'_>) -> Result<Vec<Quad>
         within_limit(quads.len(), options.max_quads)
     })?;
     Ok(quads)
+}
+
+/// [`to_rdf`] by this crate's own JSON-LD processor (while both exist).
+///
+/// Fails like [`to_rdf`].
+pub fn to_rdf_native(
+    document: &Value,
+    options: &JsonLdOptions<'_>,
+) -> Result<Vec<Quad>, JsonLdError> {
+    let guarded = safe_mode::guard(document)?;
+    let processor = Processor::new(true, options.extra_contexts);
+    let expanded = processor.expand_document(&guarded, Some(safe_mode::SENTINEL_BASE))?;
+    RdfWriter::new(true, options.max_quads).write(&expanded)
+}
+
+/// Plain JSON-LD to RDF, without safe mode: what JSON-LD drops is dropped.
+/// For the W3C test suite only, which expects exactly that.
+///
+/// Fails with [`JsonLdError::Syntax`] naming the spec's error code, and
+/// for contexts that cannot be served.
+pub fn to_rdf_unsafe(
+    document: &Value,
+    base: Option<&str>,
+    options: &JsonLdOptions<'_>,
+) -> Result<Vec<Quad>, JsonLdError> {
+    let processor = Processor::new(false, options.extra_contexts);
+    let expanded = processor.expand_document(document, base)?;
+    RdfWriter::new(false, options.max_quads).write(&expanded)
 }
 
 /// How strictly oxjsonld validates what it emits.
