@@ -191,7 +191,7 @@ impl Processor<'_> {
         };
         let mut result = Map::new();
         self.expand_entries(&frame, element, &mut result)?;
-        finish_object(result, place.property)
+        finish_object(result, place.property, self.safe)
     }
 
     /// Steps 13–14: every entry of `element` (and of its nests) into
@@ -221,17 +221,32 @@ impl Processor<'_> {
 
         nests.sort_unstable();
         for key in nests {
+            let scoped = frame
+                .active
+                .term(key)
+                .and_then(|definition| definition.context.as_ref());
+            let nested_active = match scoped {
+                Some(context) => self.apply_scoped(frame.active, context, PROPERTY_SCOPED)?,
+                None => frame.active.clone(),
+            };
+            let nested_frame = NodeFrame {
+                active: &nested_active,
+                type_scoped: frame.type_scoped,
+                property: frame.property,
+                input_type: frame.input_type.clone(),
+                depth: frame.depth,
+            };
             for nested in as_slice(element.get(key).unwrap_or(&Value::Null)) {
                 let Value::Object(nested) = nested else {
                     return Err(invalid("invalid @nest value", key));
                 };
                 let has_value = nested
                     .keys()
-                    .any(|key| expand_iri(frame.active, key, VOCAB).as_deref() == Some("@value"));
+                    .any(|key| expand_iri(&nested_active, key, VOCAB).as_deref() == Some("@value"));
                 if has_value {
                     return Err(invalid("invalid @nest value", key));
                 }
-                self.expand_entries(frame, nested, result)?;
+                self.expand_entries(&nested_frame, nested, result)?;
             }
         }
         Ok(())
@@ -263,11 +278,19 @@ impl Processor<'_> {
         }
 
         let expanded = match keyword {
-            "@id" => self.expand_id(frame, value)?,
+            "@id" => {
+                let expanded = self.expand_id(frame, value)?;
+                result.insert(keyword.to_owned(), expanded);
+                return Ok(());
+            }
             "@type" => self.expand_type(frame, value, result)?,
             "@graph" => Value::Array(into_vec(self.expand(frame.place(Some("@graph")), value)?)),
             "@included" => self.expand_included(frame, value, result)?,
-            "@value" => expand_value_entry(frame, value, result)?,
+            "@value" => {
+                let expanded = expand_value_entry(frame, value)?;
+                result.insert(keyword.to_owned(), expanded);
+                return Ok(());
+            }
             "@language" => expand_language(value)?,
             "@direction" => expand_direction(value)?,
             "@index" => match value {
@@ -334,7 +357,7 @@ impl Processor<'_> {
         value: &Value,
         result: &mut Map<String, Value>,
     ) -> Result<Value, JsonLdError> {
-        let included = into_vec(self.expand(frame.place(None), value)?);
+        let included = into_vec(self.expand(frame.place(Some("@included")), value)?);
         if included.iter().any(|item| !is_node_object(item)) {
             return Err(invalid("invalid @included value", "not a node object"));
         }
@@ -509,21 +532,13 @@ fn type_keys<'a>(active: &ActiveContext, element: &'a Map<String, Value>) -> Vec
 }
 
 /// Step 13.4.7: `@value`.
-fn expand_value_entry(
-    frame: &NodeFrame<'_>,
-    value: &Value,
-    result: &mut Map<String, Value>,
-) -> Result<Value, JsonLdError> {
+fn expand_value_entry(frame: &NodeFrame<'_>, value: &Value) -> Result<Value, JsonLdError> {
     if frame.input_type.as_deref() == Some("@json") {
         return Ok(value.clone());
     }
     match value {
         Value::Array(_) | Value::Object(_) => {
             Err(invalid("invalid value object value", "not a scalar"))
-        }
-        Value::Null => {
-            result.insert("@value".to_owned(), Value::Null);
-            Ok(Value::Null)
         }
         scalar => Ok(scalar.clone()),
     }
@@ -555,9 +570,12 @@ fn json_value(value: &Value) -> Value {
 fn finish_object(
     mut result: Map<String, Value>,
     property: Option<&str>,
+    safe: bool,
 ) -> Result<Value, JsonLdError> {
+    let top = matches!(property, None | Some("@graph"));
     if result.contains_key("@value") {
-        return finish_value_object(result);
+        let value = finish_value_object(result, safe)?;
+        return Ok(if top { Value::Null } else { value });
     }
     if let Some(types) = result.get_mut("@type") {
         if !types.is_array() {
@@ -579,7 +597,6 @@ fn finish_object(
         return Ok(Value::Null);
     }
 
-    let top = matches!(property, None | Some("@graph"));
     let free_floating = result.is_empty()
         || result.contains_key("@list")
         || (result.len() == 1 && result.contains_key("@id"));
@@ -590,7 +607,7 @@ fn finish_object(
 }
 
 /// Step 15: a value object.
-fn finish_value_object(result: Map<String, Value>) -> Result<Value, JsonLdError> {
+fn finish_value_object(result: Map<String, Value>, safe: bool) -> Result<Value, JsonLdError> {
     let allowed = ["@direction", "@index", "@language", "@type", "@value"];
     if result.keys().any(|key| !allowed.contains(&key.as_str())) {
         return Err(invalid("invalid value object", "unexpected entry"));
@@ -611,14 +628,24 @@ fn finish_value_object(result: Map<String, Value>) -> Result<Value, JsonLdError>
         return Err(invalid("invalid language-tagged value", "not a string"));
     }
     if let Some(kind) = kind {
-        let is_iri = kind
-            .as_str()
-            .is_some_and(|kind| is_absolute_iri(kind) && !kind.starts_with("_:"));
-        if !is_iri {
-            return Err(invalid("invalid typed value", "not an iri"));
-        }
+        check_datatype(kind.as_str().unwrap_or_default(), safe)?;
     }
     Ok(Value::Object(result))
+}
+
+/// A value object's `@type` must be an IRI: in safe mode a sentinel or an
+/// invalid IRI is named, otherwise it is an invalid typed value.
+fn check_datatype(kind: &str, safe: bool) -> Result<(), JsonLdError> {
+    if safe {
+        super::safe_mode::check_sentinels(kind)?;
+    }
+    if is_absolute_iri(kind) && oxrdf::NamedNode::new(kind).is_ok() {
+        return Ok(());
+    }
+    if safe {
+        return Err(JsonLdError::InvalidIri { iri: kind.into() });
+    }
+    Err(invalid("invalid typed value", kind))
 }
 
 /// A single-entry `@list` object.
@@ -630,9 +657,6 @@ pub fn list_object(items: Vec<Value>) -> Value {
 
 /// Step 13.12: a value wrapped as a graph object.
 fn graph_object(value: Value) -> Value {
-    if is_graph_object(&value) {
-        return value;
-    }
     let mut object = Map::new();
     object.insert("@graph".to_owned(), Value::Array(into_vec(value)));
     Value::Object(object)

@@ -245,7 +245,7 @@ impl<'a> TermBuilder<'a> {
         definition.iri = Some(if let Some((prefix, suffix)) = split_compact_iri(term) {
             self.compact_term_iri(active, term, prefix, suffix)?
         } else if term.contains('/') {
-            self.expand(active, term, VOCAB)?
+            expand_iri(active, term, VOCAB)
                 .filter(|iri| is_absolute_iri(iri))
                 .ok_or_else(|| invalid("invalid IRI mapping", term))?
         } else if term == "@type" {
@@ -391,11 +391,18 @@ impl<'a> TermBuilder<'a> {
         value: &str,
         relative: Relative,
     ) -> Result<Option<String>, JsonLdError> {
+        if has_keyword_form(value) {
+            return Ok(expand_iri(active, value, relative));
+        }
         if self.context.contains_key(value) && self.defined.get(value) != Some(&true) {
             self.define(active, value)?;
         }
-        if let Some((prefix, _)) = split_compact_iri(value) {
-            if self.context.contains_key(prefix) && self.defined.get(prefix) != Some(&true) {
+        if let Some((prefix, suffix)) = split_compact_iri(value) {
+            let dependency = prefix != "_" && !suffix.starts_with("//");
+            if dependency
+                && self.context.contains_key(prefix)
+                && self.defined.get(prefix) != Some(&true)
+            {
                 self.define(active, prefix)?;
             }
         }
