@@ -33,10 +33,8 @@ fn same_canonical_quads_as_oxjsonld() {
     let mut failures = Vec::new();
 
     for (name, document) in documents() {
-        let ours = cler_verifier::jsonld::to_rdf_native(
-            &document,
-            &JsonLdOptions::bundled_only(MAX_QUADS),
-        );
+        let ours =
+            cler_verifier::jsonld::to_rdf(&document, &JsonLdOptions::bundled_only(MAX_QUADS));
         match (oxjsonld_quads(&document), ours) {
             (Ok(theirs), Ok(ours)) if canonical(&theirs) == canonical(&ours) => same += 1,
             (Ok(_), Ok(_)) => failures.push(format!("{name}: different quads")),

@@ -23,7 +23,6 @@ pub mod contexts;
 mod error;
 mod expansion;
 mod iri_expansion;
-mod loader;
 mod map_expansion;
 mod processor;
 mod rdf;
@@ -33,6 +32,6 @@ mod to_rdf;
 mod value_expansion;
 
 pub use error::JsonLdError;
-pub use to_rdf::{to_rdf, JsonLdOptions};
 #[doc(hidden)]
-pub use to_rdf::{to_rdf_native, to_rdf_unsafe};
+pub use to_rdf::to_rdf_unsafe;
+pub use to_rdf::{to_rdf, JsonLdOptions};

@@ -16,9 +16,9 @@
 //! it has no relative IRIs.
 //!
 //! JSON-LD also drops a statement whose IRI, blank node label or language
-//! tag is invalid (an `id` with a space, say). oxjsonld's lenient mode
-//! passes those through instead, and [`check_quad`] names them. What
-//! neither can see is checked on the JSON first: a key that looks like a
+//! tag is invalid (an `id` with a space, say). In safe mode the processor
+//! names those as it builds each term instead (as [`check_quad`] does for a
+//! finished quad), checking [`check_sentinels`] first. What neither can see is checked on the JSON first: a key that looks like a
 //! keyword but is not one (`@foo`), which JSON-LD ignores. A context
 //! reset (`null`, or `"@vocab": null`) written in the document re-installs
 //! the sentinel after it, and every `@context` nested in the body starts
@@ -65,8 +65,8 @@ pub fn guard(document: &Value) -> Result<Value, JsonLdError> {
     guard_node(object).map(Value::Object)
 }
 
-/// Checks one quad (from oxjsonld's lenient mode): no sentinel, and every
-/// IRI, blank node label and language tag valid (strict mode would have
+/// Checks one quad built without validation: no sentinel, and every IRI,
+/// blank node label and language tag valid (plain JSON-LD would have
 /// dropped the quad silently).
 ///
 /// Fails with [`JsonLdError::UndefinedTerm`], [`JsonLdError::RelativeIri`],

@@ -1,17 +1,15 @@
-//! JSON-LD → RDF ([Deserialize JSON-LD to RDF], via oxjsonld) in safe mode,
-//! with bundled contexts only and a quad limit.
+//! JSON-LD → RDF ([Deserialize JSON-LD to RDF]) in safe mode, with bundled
+//! contexts only and a quad limit, by this crate's own processor.
 //!
 //! [Deserialize JSON-LD to RDF]: https://www.w3.org/TR/json-ld11-api/#deserialize-json-ld-to-rdf-algorithm
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use oxjsonld::{JsonLdParser, JsonLdSyntaxError};
 use oxrdf::Quad;
 use serde_json::Value;
 
 use super::error::JsonLdError;
-use super::loader::Loader;
 use super::processor::Processor;
 use super::rdf::RdfWriter;
 use super::safe_mode;
@@ -62,43 +60,14 @@ impl JsonLdOptions<'static> {
 /// [`JsonLdError::InvalidIri`] or [`JsonLdError::InvalidLanguageTag`] when
 /// something would be silently dropped (see [`safe_mode`]),
 /// [`JsonLdError::TooManyQuads`] past `options.max_quads`, and
-/// [`JsonLdError::Syntax`] for anything else the processor rejects.
+/// [`JsonLdError::Syntax`] (named after the spec's error code) for anything
+/// else that is not valid JSON-LD.
 ///
-/// Safe-mode processing needs to see what plain JSON-LD would drop, so
-/// oxjsonld runs in its lenient mode: it then passes invalid IRIs, blank
-/// node labels and language tags through instead of silently dropping the
-/// statements that hold them, and every term of every quad is validated
-/// here. In oxjsonld 0.2.7 (pinned) lenient mode differs from strict mode
-/// only in those validity checks, so a document accepted here yields exactly
-/// the strict quads; a test compares both modes over every fixture. Re-check
-/// the lenient branches when upgrading oxjsonld.
-///
-/// Performance: the bundled context texts are compiled in, but oxjsonld
-/// re-parses each context once per document and re-processes its term
-/// definitions each time it is applied (each nested credential's `@context`,
-/// and type- and property-scoped contexts), so processing cost grows with
-/// the number of nested credentials, not only with the number of distinct
-/// contexts.
+/// Performance: bundled contexts are parsed once per module, and each
+/// processed context is cached for the life of the module, so a context
+/// is processed once however many credentials (or nested credentials) use
+/// it; contexts the caller supplies are cached for one call.
 pub fn to_rdf(document: &Value, options: &JsonLdOptions<'_>) -> Result<Vec<Quad>, JsonLdError> {
-    let guarded = safe_mode::guard(document)?;
-    let bytes = serde_json::to_vec(&guarded).map_err(|error| syntax(&error))?;
-
-    let mut quads = Vec::new();
-    parse(&bytes, options, Pass::Lenient, |quad| {
-        safe_mode::check_quad(&quad)?;
-        quads.push(quad);
-        within_limit(quads.len(), options.max_quads)
-    })?;
-    Ok(quads)
-}
-
-/// [`to_rdf`] by this crate's own JSON-LD processor (while both exist).
-///
-/// Fails like [`to_rdf`].
-pub fn to_rdf_native(
-    document: &Value,
-    options: &JsonLdOptions<'_>,
-) -> Result<Vec<Quad>, JsonLdError> {
     let guarded = safe_mode::guard(document)?;
     let processor = Processor::new(true, options.extra_contexts);
     let expanded = processor.expand_document(&guarded, Some(safe_mode::SENTINEL_BASE))?;
@@ -106,10 +75,12 @@ pub fn to_rdf_native(
 }
 
 /// Plain JSON-LD to RDF, without safe mode: what JSON-LD drops is dropped.
-/// For the W3C test suite only, which expects exactly that.
+/// For the W3C test suite only, which expects exactly that; `base` is the
+/// document's base IRI.
 ///
 /// Fails with [`JsonLdError::Syntax`] naming the spec's error code, and
 /// for contexts that cannot be served.
+#[doc(hidden)]
 pub fn to_rdf_unsafe(
     document: &Value,
     base: Option<&str>,
@@ -118,57 +89,6 @@ pub fn to_rdf_unsafe(
     let processor = Processor::new(false, options.extra_contexts);
     let expanded = processor.expand_document(document, base)?;
     RdfWriter::new(false, options.max_quads).write(&expanded)
-}
-
-/// How strictly oxjsonld validates what it emits.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Pass {
-    /// Invalid IRIs and language tags are emitted, so they can be named.
-    Lenient,
-    /// Invalid IRIs and language tags are dropped (compared in tests only).
-    #[cfg(test)]
-    Strict,
-}
-
-fn parse(
-    bytes: &[u8],
-    options: &JsonLdOptions<'_>,
-    pass: Pass,
-    mut each: impl FnMut(Quad) -> Result<(), JsonLdError>,
-) -> Result<(), JsonLdError> {
-    let loader = Loader::new(options.extra_contexts);
-    let mut parser = JsonLdParser::new();
-    if pass == Pass::Lenient {
-        parser = parser.lenient();
-    }
-    let parser = parser
-        .with_base_iri(safe_mode::SENTINEL_BASE)
-        .map_err(|error| syntax(&error))?
-        .for_slice(bytes)
-        .with_load_document_callback(loader.callback());
-
-    for result in parser {
-        each(result.map_err(|error| processor_error(&loader, &error))?)?;
-    }
-    Ok(())
-}
-
-fn within_limit(count: usize, limit: usize) -> Result<(), JsonLdError> {
-    if count > limit {
-        return Err(JsonLdError::TooManyQuads { limit });
-    }
-    Ok(())
-}
-
-/// A processor error, named after the refused context when there was one.
-fn processor_error(loader: &Loader, error: &JsonLdSyntaxError) -> JsonLdError {
-    loader.refusal().unwrap_or_else(|| syntax(error))
-}
-
-fn syntax(error: &dyn std::fmt::Display) -> JsonLdError {
-    JsonLdError::Syntax {
-        detail: error.to_string(),
-    }
 }
 
 #[cfg(test)]
@@ -359,56 +279,6 @@ mod tests {
         let result = to_rdf(&credential(), &JsonLdOptions::bundled_only(2));
         assert_eq!(result, Err(JsonLdError::TooManyQuads { limit: 2 }));
         assert!(to_rdf(&credential(), &JsonLdOptions::bundled_only(3)).is_ok());
-    }
-
-    /// Every JSON fixture that safe mode accepts gives the same quads in
-    /// oxjsonld's strict mode, so lenient mode changes nothing but naming.
-    #[test]
-    fn strict_mode_agrees_on_every_fixture() {
-        let mut compared = 0;
-        for document in fixture_documents("../shared/fixtures/credentials") {
-            let options = JsonLdOptions::bundled_only(100_000);
-            let Ok(lenient) = to_rdf(&document, &options) else {
-                continue;
-            };
-            let bytes = serde_json::to_vec(&safe_mode::guard(&document).unwrap()).unwrap();
-            let mut strict = Vec::new();
-            parse(&bytes, &options, Pass::Strict, |quad| {
-                strict.push(quad);
-                Ok(())
-            })
-            .unwrap();
-            assert_eq!(canonical(&lenient), canonical(&strict), "{document}");
-            compared += 1;
-        }
-        assert!(compared > 150, "only {compared} fixtures compared");
-    }
-
-    fn canonical(quads: &[Quad]) -> String {
-        crate::canon::rdfc10(quads, crate::canon::HashAlgorithm::Sha256, 10_000).unwrap()
-    }
-
-    /// Every JSON file below `folder`, without its proofs.
-    fn fixture_documents(folder: &str) -> Vec<Value> {
-        let mut documents = Vec::new();
-        for entry in std::fs::read_dir(folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                documents.extend(fixture_documents(path.to_str().unwrap()));
-            } else if path
-                .extension()
-                .is_some_and(|extension| extension == "json")
-            {
-                let text = std::fs::read_to_string(&path).unwrap();
-                if let Ok(mut document) = serde_json::from_str::<Value>(&text) {
-                    document
-                        .as_object_mut()
-                        .map(|object| object.remove("proof"));
-                    documents.push(document);
-                }
-            }
-        }
-        documents
     }
 
     #[test]
