@@ -19,7 +19,7 @@
 use std::collections::HashMap;
 
 use cler_verifier::canon::{rdfc10, HashAlgorithm};
-use cler_verifier::jsonld::{to_rdf_unsafe, JsonLdError, JsonLdOptions};
+use cler_verifier::jsonld::{to_rdf, to_rdf_unsafe, JsonLdError, JsonLdOptions};
 use oxrdf::Quad;
 use oxttl::NQuadsParser;
 use serde_json::Value;
@@ -103,11 +103,11 @@ fn run(test: &Value, contexts: &HashMap<String, String>) -> Result<(), String> {
     let base = test["option"]["base"]
         .as_str()
         .map_or_else(|| format!("{BASE}{input}"), str::to_owned);
-    let result = to_rdf_unsafe(
-        &document,
-        Some(&base),
-        &JsonLdOptions::new(contexts, 100_000),
-    );
+    let options = JsonLdOptions::new(contexts, 100_000);
+    // Safe mode must not panic on any of these inputs either; what it
+    // returns is checked elsewhere.
+    let _ = to_rdf(&document, &options);
+    let result = to_rdf_unsafe(&document, Some(&base), &options);
 
     let types = test["@type"].as_array().unwrap();
     if types

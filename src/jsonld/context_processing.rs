@@ -326,3 +326,65 @@ fn set_direction(next: &mut ActiveContext, value: Option<&Value>) -> Result<(), 
     }
     Ok(())
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "test")]
+mod tests {
+    use std::collections::HashMap;
+
+    use serde_json::json;
+
+    use super::*;
+
+    fn origin() -> Origin<'static> {
+        Origin {
+            base_url: None,
+            remote: &[],
+            depth: 0,
+        }
+    }
+
+    fn apply(
+        processor: &Processor<'_>,
+        active: &Rc<ActiveContext>,
+        url: &str,
+    ) -> Rc<ActiveContext> {
+        let local = json!(url);
+        let key = ContextKey::Text(local.to_string());
+        processor
+            .apply_context(active, &local, key, PLAIN, origin())
+            .unwrap()
+    }
+
+    #[test]
+    fn an_application_is_processed_once_per_module() {
+        let extra = HashMap::new();
+        let first = Processor::new(true, &extra);
+        let initial = first.initial_context(Some("x-test:/"));
+        let v2 = apply(&first, &initial, "https://www.w3.org/ns/credentials/v2");
+
+        let second = Processor::new(true, &extra);
+        let again = apply(
+            &second,
+            &second.initial_context(Some("x-test:/")),
+            "https://www.w3.org/ns/credentials/v2",
+        );
+        assert!(Rc::ptr_eq(&v2, &again));
+        assert!(v2.terms.contains_key("VerifiableCredential"));
+    }
+
+    #[test]
+    fn the_cache_stays_bounded() {
+        let extra = HashMap::new();
+        let processor = Processor::new(false, &extra);
+        let initial = processor.initial_context(None);
+        for index in 0..2000 {
+            let local = json!({ format!("t{index}"): "https://example.com/t" });
+            let key = ContextKey::Text(local.to_string());
+            processor
+                .apply_context(&initial, &local, key, PLAIN, origin())
+                .unwrap();
+        }
+        assert!(processor.cached_applications() <= 512);
+    }
+}

@@ -125,6 +125,12 @@ impl<'a> Processor<'a> {
         self.with_cache(|cache| cache.store(key, context));
     }
 
+    /// How many applications the cache in use holds.
+    #[cfg(test)]
+    pub fn cached_applications(&self) -> usize {
+        self.with_cache(|cache| cache.applied.len())
+    }
+
     fn with_cache<R>(&self, action: impl FnOnce(&mut ContextCache) -> R) -> R {
         match &self.run_cache {
             Some(cache) => action(&mut cache.borrow_mut()),

@@ -286,4 +286,51 @@ mod tests {
         let document = with("/credentialSubject/@id", json!(5));
         assert!(matches!(error(&document), JsonLdError::Syntax { .. }));
     }
+
+    /// Two types on one node with a type-scoped context each: both apply
+    /// (the W3C `employ` vector's Person + EmployablePerson).
+    fn two_scoped_types() -> Value {
+        json!({
+            "@version": 1.1,
+            "A": {"@id": "https://example.com/A", "@context": {"a": "https://example.com/a"}},
+            "B": {"@id": "https://example.com/B", "@context": {"b": "https://example.com/b"}},
+            "child": "https://example.com/child"
+        })
+    }
+
+    #[test]
+    fn every_type_scoped_context_of_a_node_applies() {
+        let document =
+            json!({"@context": two_scoped_types(), "@type": ["B", "A"], "a": "1", "b": "2"});
+        assert_eq!(quads(&document).unwrap().len(), 4);
+    }
+
+    #[test]
+    fn type_scoped_contexts_do_not_reach_nested_nodes() {
+        let document = json!({"@context": two_scoped_types(), "@type": "A", "child": {"a": "x"}});
+        assert_eq!(error(&document), undefined("a"));
+    }
+
+    #[test]
+    fn a_caller_context_is_not_served_from_the_module_cache() {
+        assert_eq!(quads(&credential()).unwrap().len(), 3);
+        let mut extra = HashMap::new();
+        let other_v2 = r#"{"@context": {"@vocab": "https://example.com/vocab#"}}"#;
+        extra.insert(V2.to_owned(), other_v2.to_owned());
+        let quads = to_rdf(&credential(), &JsonLdOptions::new(&extra, 1000)).unwrap();
+        assert!(quads.iter().all(|quad| quad
+            .predicate
+            .as_str()
+            .starts_with("https://example.com/vocab#")));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let mut document = json!({"@id": "https://example.com/leaf"});
+        for _ in 0..200 {
+            document = json!({"https://example.com/p": [document]});
+        }
+        document["@context"] = json!({});
+        assert!(matches!(error(&document), JsonLdError::Syntax { .. }));
+    }
 }
