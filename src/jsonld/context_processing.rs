@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use serde_json::{Map, Value};
 
-use super::active_context::{ActiveContext, Direction};
+use super::active_context::{fresh_id, ActiveContext, Direction};
 use super::error::JsonLdError;
 use super::iri_expansion::{is_absolute_iri, is_iri_or_blank_node, resolve, VOCAB_THEN_DOCUMENT};
 use super::processor::{invalid, CacheKey, ContextKey, Processor, MAX_DEPTH};
@@ -118,7 +118,7 @@ impl Processor<'_> {
                 Value::Null => reset(active, &result, flags)?,
                 Value::String(url) => self.remote_context(&result, url, origin)?,
                 Value::Object(context) => {
-                    Rc::new(self.process_object(&result, context, flags, origin)?)
+                    Rc::new(self.process_object(result, context, flags, origin)?)
                 }
                 _ => {
                     return Err(invalid(
@@ -161,7 +161,7 @@ impl Processor<'_> {
     /// Steps 5.4–5.13: a context object.
     fn process_object(
         &self,
-        result: &ActiveContext,
+        result: Rc<ActiveContext>,
         context: &Map<String, Value>,
         flags: Flags,
         origin: Origin<'_>,
@@ -170,7 +170,14 @@ impl Processor<'_> {
         let imported = self.import(context, origin)?;
         let context = imported.as_ref().unwrap_or(context);
 
-        let mut next = result.derive();
+        // A context built by the previous entry is not shared yet: build on.
+        let mut next = match Rc::try_unwrap(result) {
+            Ok(mut owned) => {
+                owned.id = fresh_id();
+                owned
+            }
+            Err(shared) => shared.derive(),
+        };
         if origin.remote.is_empty() {
             set_base(&mut next, context.get("@base"))?;
         }

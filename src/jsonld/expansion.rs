@@ -202,6 +202,12 @@ impl Processor<'_> {
         element: &Map<String, Value>,
         result: &mut Map<String, Value>,
     ) -> Result<(), JsonLdError> {
+        if frame.depth > MAX_DEPTH {
+            return Err(invalid(
+                "recursion limit",
+                "the document is nested too deeply",
+            ));
+        }
         let mut nests = Vec::new();
         for (key, value) in element {
             if key == "@context" {
@@ -234,7 +240,7 @@ impl Processor<'_> {
                 type_scoped: frame.type_scoped,
                 property: frame.property,
                 input_type: frame.input_type.clone(),
-                depth: frame.depth,
+                depth: frame.depth + 1,
             };
             for nested in as_slice(element.get(key).unwrap_or(&Value::Null)) {
                 let Value::Object(nested) = nested else {

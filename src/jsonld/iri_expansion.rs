@@ -87,7 +87,7 @@ fn expand_compact_iri(active: &ActiveContext, value: &str) -> Option<String> {
 
 /// `prefix:suffix` when `value` has a colon after its first character.
 pub fn split_compact_iri(value: &str) -> Option<(&str, &str)> {
-    let colon = value.get(1..)?.find(':')? + 1;
+    let (colon, _) = value.char_indices().skip(1).find(|(_, c)| *c == ':')?;
     Some((value.get(..colon)?, value.get(colon + 1..)?))
 }
 

@@ -195,6 +195,12 @@ impl RdfWriter {
         graph: &GraphName,
         depth: usize,
     ) -> Result<Option<Term>, JsonLdError> {
+        if depth > MAX_DEPTH {
+            return Err(invalid(
+                "recursion limit",
+                "the document is nested too deeply",
+            ));
+        }
         let Value::Object(object) = item else {
             return Ok(None);
         };

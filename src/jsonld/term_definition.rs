@@ -21,7 +21,7 @@ use super::iri_expansion::{
     ends_with_gen_delim, expand_iri, is_absolute_iri, is_blank_node, is_iri_or_blank_node,
     split_compact_iri, Relative, VOCAB,
 };
-use super::processor::invalid;
+use super::processor::{invalid, MAX_DEPTH};
 
 /// The entries a term definition may have.
 const DEFINITION_ENTRIES: &[&str] = &[
@@ -44,6 +44,8 @@ pub struct TermBuilder<'a> {
     context: &'a Map<String, Value>,
     /// `true` once a term is defined, `false` while it is being defined.
     defined: HashMap<String, bool>,
+    /// How many definitions are in progress, one inside the other.
+    in_progress: usize,
     protected: bool,
     override_protected: bool,
     base_url: Option<Rc<str>>,
@@ -61,6 +63,7 @@ impl<'a> TermBuilder<'a> {
         Self {
             context,
             defined: HashMap::new(),
+            in_progress: 0,
             protected,
             override_protected,
             base_url: origin.base_url.cloned(),
@@ -71,6 +74,19 @@ impl<'a> TermBuilder<'a> {
     ///
     /// Fails with [`JsonLdError::Syntax`] naming the spec's error code.
     pub fn define(&mut self, active: &mut ActiveContext, term: &str) -> Result<(), JsonLdError> {
+        if self.in_progress > MAX_DEPTH {
+            return Err(invalid(
+                "cyclic IRI mapping",
+                "terms depend on each other too deeply",
+            ));
+        }
+        self.in_progress += 1;
+        let defined = self.define_term(active, term);
+        self.in_progress -= 1;
+        defined
+    }
+
+    fn define_term(&mut self, active: &mut ActiveContext, term: &str) -> Result<(), JsonLdError> {
         match self.defined.get(term) {
             Some(true) => return Ok(()),
             Some(false) => return Err(invalid("cyclic IRI mapping", term)),

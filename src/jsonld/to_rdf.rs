@@ -325,6 +325,17 @@ mod tests {
     }
 
     #[test]
+    fn long_chains_of_term_dependencies_are_an_error_not_a_crash() {
+        let mut context = serde_json::Map::new();
+        for index in (1..5000).rev() {
+            context.insert(format!("t{index}"), json!(format!("t{}:a", index - 1)));
+        }
+        context.insert("t0".into(), json!("https://example.com/"));
+        let document = json!({"@context": context, "t4999": "x"});
+        assert!(matches!(error(&document), JsonLdError::Syntax { .. }));
+    }
+
+    #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
         let mut document = json!({"@id": "https://example.com/leaf"});
         for _ in 0..200 {
