@@ -392,6 +392,6 @@ mod tests {
                 .apply_context(&initial, &local, key, PLAIN, origin())
                 .unwrap();
         }
-        assert!(processor.cached_applications() <= 512);
+        assert!(processor.cached_applications() <= crate::jsonld::processor::MAX_ENTRIES);
     }
 }

@@ -21,7 +21,7 @@ use super::contexts;
 use super::error::JsonLdError;
 
 /// Most cached context applications (or parsed caller contexts) kept.
-const MAX_ENTRIES: usize = 512;
+pub const MAX_ENTRIES: usize = 256;
 
 /// Most nested context applications, loaded contexts and expansion levels.
 pub const MAX_DEPTH: usize = 96;
