@@ -79,12 +79,7 @@ fn undefined_term(term: &str) -> ProofError {
 
 /// Cases that fail for a known reason outside this crate, each with the
 /// reason. A listed case must still fail; when it passes, remove it here.
-const KNOWN_GAPS: &[(&str, &str)] = &[(
-    "W3C/eddsa-rdfc-2022/employ/signedDataInt.json",
-    "oxjsonld 0.2.7 applies only the last type-scoped context of a node with several \
-     scoped types (here Person + EmployablePerson), so residentSince is undefined; \
-     safe mode rejects it instead of signing less",
-)];
+const KNOWN_GAPS: &[(&str, &str)] = &[];
 
 const CASES: &[Case] = &[
     // W3C vc-di-eddsa: eddsa-rdfc-2022, with every intermediate value.

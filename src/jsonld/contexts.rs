@@ -155,6 +155,12 @@ pub fn bundled(url: &str) -> Option<&'static str> {
         .map(|(_, document)| *document)
 }
 
+/// The bundled context published at `url` with the URL as stored, which
+/// lives for the whole module.
+pub(crate) fn bundled_entry(url: &str) -> Option<(&'static str, &'static str)> {
+    BUNDLED.iter().find(|(known, _)| *known == url).copied()
+}
+
 /// Every bundled context URL.
 pub fn bundled_urls() -> impl Iterator<Item = &'static str> {
     BUNDLED.iter().map(|(url, _)| *url)

@@ -16,9 +16,9 @@
 //! it has no relative IRIs.
 //!
 //! JSON-LD also drops a statement whose IRI, blank node label or language
-//! tag is invalid (an `id` with a space, say). oxjsonld's lenient mode
-//! passes those through instead, and [`check_quad`] names them. What
-//! neither can see is checked on the JSON first: a key that looks like a
+//! tag is invalid (an `id` with a space, say). In safe mode the processor
+//! names those as it builds each term instead (as [`check_quad`] does for a
+//! finished quad), checking [`check_sentinels`] first. What neither can see is checked on the JSON first: a key that looks like a
 //! keyword but is not one (`@foo`), which JSON-LD ignores. A context
 //! reset (`null`, or `"@vocab": null`) written in the document re-installs
 //! the sentinel after it, and every `@context` nested in the body starts
@@ -34,6 +34,7 @@ use oxrdf::{
 };
 use serde_json::{Map, Value};
 
+use super::active_context::is_keyword;
 use super::error::JsonLdError;
 
 /// The vocabulary an undefined term falls back to. The scheme is one no real
@@ -47,33 +48,6 @@ pub const SENTINEL_BASE: &str = "x-cler-relative-iri:/";
 
 /// The scheme of [`SENTINEL_BASE`], which every resolved reference keeps.
 const SENTINEL_BASE_SCHEME: &str = "x-cler-relative-iri:";
-
-/// The JSON-LD 1.1 keywords ([JSON-LD 1.1 §1.7](https://www.w3.org/TR/json-ld11/#keywords)).
-const KEYWORDS: &[&str] = &[
-    "@base",
-    "@container",
-    "@context",
-    "@direction",
-    "@graph",
-    "@id",
-    "@import",
-    "@included",
-    "@index",
-    "@json",
-    "@language",
-    "@list",
-    "@nest",
-    "@none",
-    "@prefix",
-    "@propagate",
-    "@protected",
-    "@reverse",
-    "@set",
-    "@type",
-    "@value",
-    "@version",
-    "@vocab",
-];
 
 /// The document with the sentinels installed, after the JSON-level checks.
 ///
@@ -91,8 +65,8 @@ pub fn guard(document: &Value) -> Result<Value, JsonLdError> {
     guard_node(object).map(Value::Object)
 }
 
-/// Checks one quad (from oxjsonld's lenient mode): no sentinel, and every
-/// IRI, blank node label and language tag valid (strict mode would have
+/// Checks one quad built without validation: no sentinel, and every IRI,
+/// blank node label and language tag valid (plain JSON-LD would have
 /// dropped the quad silently).
 ///
 /// Fails with [`JsonLdError::UndefinedTerm`], [`JsonLdError::RelativeIri`],
@@ -165,7 +139,12 @@ fn valid_language_tag(tag: &str) -> Result<(), JsonLdError> {
 }
 
 fn check_iri(iri: NamedNodeRef<'_>) -> Result<(), JsonLdError> {
-    let iri = iri.as_str();
+    check_sentinels(iri.as_str())
+}
+
+/// Fails with [`JsonLdError::UndefinedTerm`] or [`JsonLdError::RelativeIri`]
+/// when `iri` is under a sentinel, naming the term or reference as written.
+pub fn check_sentinels(iri: &str) -> Result<(), JsonLdError> {
     if let Some(term) = iri.strip_prefix(SENTINEL_VOCAB) {
         return Err(JsonLdError::UndefinedTerm { term: term.into() });
     }
@@ -265,7 +244,7 @@ fn guard_value(value: &Value) -> Result<Value, JsonLdError> {
 /// Rejects a key in keyword form that is not a keyword: JSON-LD ignores
 /// it whatever the contexts say.
 fn check_key(key: &str) -> Result<(), JsonLdError> {
-    if key.starts_with('@') && !KEYWORDS.contains(&key) {
+    if key.starts_with('@') && !is_keyword(key) {
         return Err(JsonLdError::UndefinedTerm { term: key.into() });
     }
     Ok(())

@@ -1,17 +1,17 @@
-//! JSON-LD → RDF ([Deserialize JSON-LD to RDF], via oxjsonld) in safe mode,
-//! with bundled contexts only and a quad limit.
+//! JSON-LD → RDF ([Deserialize JSON-LD to RDF]) in safe mode, with bundled
+//! contexts only and a quad limit, by this crate's own processor.
 //!
 //! [Deserialize JSON-LD to RDF]: https://www.w3.org/TR/json-ld11-api/#deserialize-json-ld-to-rdf-algorithm
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use oxjsonld::{JsonLdParser, JsonLdSyntaxError};
 use oxrdf::Quad;
 use serde_json::Value;
 
 use super::error::JsonLdError;
-use super::loader::Loader;
+use super::processor::Processor;
+use super::rdf::RdfWriter;
 use super::safe_mode;
 
 /// What JSON-LD processing may use and how much work it may do.
@@ -60,85 +60,35 @@ impl JsonLdOptions<'static> {
 /// [`JsonLdError::InvalidIri`] or [`JsonLdError::InvalidLanguageTag`] when
 /// something would be silently dropped (see [`safe_mode`]),
 /// [`JsonLdError::TooManyQuads`] past `options.max_quads`, and
-/// [`JsonLdError::Syntax`] for anything else the processor rejects.
+/// [`JsonLdError::Syntax`] (named after the spec's error code) for anything
+/// else that is not valid JSON-LD.
 ///
-/// Safe-mode processing needs to see what plain JSON-LD would drop, so
-/// oxjsonld runs in its lenient mode: it then passes invalid IRIs, blank
-/// node labels and language tags through instead of silently dropping the
-/// statements that hold them, and every term of every quad is validated
-/// here. In oxjsonld 0.2.7 (pinned) lenient mode differs from strict mode
-/// only in those validity checks, so a document accepted here yields exactly
-/// the strict quads; a test compares both modes over every fixture. Re-check
-/// the lenient branches when upgrading oxjsonld.
-///
-/// Performance: the bundled context texts are compiled in, but oxjsonld
-/// re-parses each context once per document and re-processes its term
-/// definitions each time it is applied (each nested credential's `@context`,
-/// and type- and property-scoped contexts), so processing cost grows with
-/// the number of nested credentials, not only with the number of distinct
-/// contexts.
+/// Performance: bundled contexts are parsed once per module, and each
+/// processed context is cached for the life of the module, so a context
+/// is processed once however many credentials (or nested credentials) use
+/// it; contexts the caller supplies are cached for one call.
 pub fn to_rdf(document: &Value, options: &JsonLdOptions<'_>) -> Result<Vec<Quad>, JsonLdError> {
     let guarded = safe_mode::guard(document)?;
-    let bytes = serde_json::to_vec(&guarded).map_err(|error| syntax(&error))?;
-
-    let mut quads = Vec::new();
-    parse(&bytes, options, Pass::Lenient, |quad| {
-        safe_mode::check_quad(&quad)?;
-        quads.push(quad);
-        within_limit(quads.len(), options.max_quads)
-    })?;
-    Ok(quads)
+    let processor = Processor::new(true, options.extra_contexts);
+    let expanded = processor.expand_document(&guarded, Some(safe_mode::SENTINEL_BASE))?;
+    RdfWriter::new(true, options.max_quads).write(&expanded)
 }
 
-/// How strictly oxjsonld validates what it emits.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Pass {
-    /// Invalid IRIs and language tags are emitted, so they can be named.
-    Lenient,
-    /// Invalid IRIs and language tags are dropped (compared in tests only).
-    #[cfg(test)]
-    Strict,
-}
-
-fn parse(
-    bytes: &[u8],
+/// Plain JSON-LD to RDF, without safe mode: what JSON-LD drops is dropped.
+/// For the W3C test suite only, which expects exactly that; `base` is the
+/// document's base IRI.
+///
+/// Fails with [`JsonLdError::Syntax`] naming the spec's error code, and
+/// for contexts that cannot be served.
+#[doc(hidden)]
+pub fn to_rdf_unsafe(
+    document: &Value,
+    base: Option<&str>,
     options: &JsonLdOptions<'_>,
-    pass: Pass,
-    mut each: impl FnMut(Quad) -> Result<(), JsonLdError>,
-) -> Result<(), JsonLdError> {
-    let loader = Loader::new(options.extra_contexts);
-    let mut parser = JsonLdParser::new();
-    if pass == Pass::Lenient {
-        parser = parser.lenient();
-    }
-    let parser = parser
-        .with_base_iri(safe_mode::SENTINEL_BASE)
-        .map_err(|error| syntax(&error))?
-        .for_slice(bytes)
-        .with_load_document_callback(loader.callback());
-
-    for result in parser {
-        each(result.map_err(|error| processor_error(&loader, &error))?)?;
-    }
-    Ok(())
-}
-
-fn within_limit(count: usize, limit: usize) -> Result<(), JsonLdError> {
-    if count > limit {
-        return Err(JsonLdError::TooManyQuads { limit });
-    }
-    Ok(())
-}
-
-/// A processor error, named after the refused context when there was one.
-fn processor_error(loader: &Loader, error: &JsonLdSyntaxError) -> JsonLdError {
-    loader.refusal().unwrap_or_else(|| syntax(error))
-}
-
-fn syntax(error: &dyn std::fmt::Display) -> JsonLdError {
-    JsonLdError::Syntax {
-        detail: error.to_string(),
-    }
+) -> Result<Vec<Quad>, JsonLdError> {
+    let processor = Processor::new(false, options.extra_contexts);
+    let expanded = processor.expand_document(document, base)?;
+    RdfWriter::new(false, options.max_quads).write(&expanded)
 }
 
 #[cfg(test)]
@@ -331,59 +281,67 @@ mod tests {
         assert!(to_rdf(&credential(), &JsonLdOptions::bundled_only(3)).is_ok());
     }
 
-    /// Every JSON fixture that safe mode accepts gives the same quads in
-    /// oxjsonld's strict mode, so lenient mode changes nothing but naming.
-    #[test]
-    fn strict_mode_agrees_on_every_fixture() {
-        let mut compared = 0;
-        for document in fixture_documents("../shared/fixtures/credentials") {
-            let options = JsonLdOptions::bundled_only(100_000);
-            let Ok(lenient) = to_rdf(&document, &options) else {
-                continue;
-            };
-            let bytes = serde_json::to_vec(&safe_mode::guard(&document).unwrap()).unwrap();
-            let mut strict = Vec::new();
-            parse(&bytes, &options, Pass::Strict, |quad| {
-                strict.push(quad);
-                Ok(())
-            })
-            .unwrap();
-            assert_eq!(canonical(&lenient), canonical(&strict), "{document}");
-            compared += 1;
-        }
-        assert!(compared > 150, "only {compared} fixtures compared");
-    }
-
-    fn canonical(quads: &[Quad]) -> String {
-        crate::canon::rdfc10(quads, crate::canon::HashAlgorithm::Sha256, 10_000).unwrap()
-    }
-
-    /// Every JSON file below `folder`, without its proofs.
-    fn fixture_documents(folder: &str) -> Vec<Value> {
-        let mut documents = Vec::new();
-        for entry in std::fs::read_dir(folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                documents.extend(fixture_documents(path.to_str().unwrap()));
-            } else if path
-                .extension()
-                .is_some_and(|extension| extension == "json")
-            {
-                let text = std::fs::read_to_string(&path).unwrap();
-                if let Ok(mut document) = serde_json::from_str::<Value>(&text) {
-                    document
-                        .as_object_mut()
-                        .map(|object| object.remove("proof"));
-                    documents.push(document);
-                }
-            }
-        }
-        documents
-    }
-
     #[test]
     fn invalid_json_ld_is_a_syntax_error() {
         let document = with("/credentialSubject/@id", json!(5));
+        assert!(matches!(error(&document), JsonLdError::Syntax { .. }));
+    }
+
+    /// Two types on one node with a type-scoped context each: both apply
+    /// (the W3C `employ` vector's Person + EmployablePerson).
+    fn two_scoped_types() -> Value {
+        json!({
+            "@version": 1.1,
+            "A": {"@id": "https://example.com/A", "@context": {"a": "https://example.com/a"}},
+            "B": {"@id": "https://example.com/B", "@context": {"b": "https://example.com/b"}},
+            "child": "https://example.com/child"
+        })
+    }
+
+    #[test]
+    fn every_type_scoped_context_of_a_node_applies() {
+        let document =
+            json!({"@context": two_scoped_types(), "@type": ["B", "A"], "a": "1", "b": "2"});
+        assert_eq!(quads(&document).unwrap().len(), 4);
+    }
+
+    #[test]
+    fn type_scoped_contexts_do_not_reach_nested_nodes() {
+        let document = json!({"@context": two_scoped_types(), "@type": "A", "child": {"a": "x"}});
+        assert_eq!(error(&document), undefined("a"));
+    }
+
+    #[test]
+    fn a_caller_context_is_not_served_from_the_module_cache() {
+        assert_eq!(quads(&credential()).unwrap().len(), 3);
+        let mut extra = HashMap::new();
+        let other_v2 = r#"{"@context": {"@vocab": "https://example.com/vocab#"}}"#;
+        extra.insert(V2.to_owned(), other_v2.to_owned());
+        let quads = to_rdf(&credential(), &JsonLdOptions::new(&extra, 1000)).unwrap();
+        assert!(quads.iter().all(|quad| quad
+            .predicate
+            .as_str()
+            .starts_with("https://example.com/vocab#")));
+    }
+
+    #[test]
+    fn long_chains_of_term_dependencies_are_an_error_not_a_crash() {
+        let mut context = serde_json::Map::new();
+        for index in (1..5000).rev() {
+            context.insert(format!("t{index}"), json!(format!("t{}:a", index - 1)));
+        }
+        context.insert("t0".into(), json!("https://example.com/"));
+        let document = json!({"@context": context, "t4999": "x"});
+        assert!(matches!(error(&document), JsonLdError::Syntax { .. }));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let mut document = json!({"@id": "https://example.com/leaf"});
+        for _ in 0..200 {
+            document = json!({"https://example.com/p": [document]});
+        }
+        document["@context"] = json!({});
         assert!(matches!(error(&document), JsonLdError::Syntax { .. }));
     }
 }
