@@ -6,9 +6,8 @@ use crate::checks::{Role, Verifier};
 use crate::datetime::Instant;
 use crate::fetch::Fetch;
 use crate::input::{self, Detected};
-use crate::model::one_or_many;
 use crate::options::VerifyOptions;
-use crate::report::{Check, CheckId, Outcome, Problem, Relation, Report};
+use crate::report::{Check, CheckId, Outcome, Problem, Report};
 
 /// What the caller hands in.
 #[derive(Clone, Copy, Debug)]
@@ -34,6 +33,7 @@ pub async fn verify<F: Fetch>(input: Input<'_>, options: &VerifyOptions, fetch: 
             verifier.credential(document, "json", Role::Subject).await
         }
         Detected::Presentation(presentation) => presented(&verifier, presentation).await,
+        Detected::Jwt(text) => verifier.jwt(text, Role::Subject).await,
         Detected::Unsupported { what, message } => {
             refused(Outcome::Unknown, "unsupported_format", what, message)
         }
@@ -46,24 +46,8 @@ pub async fn verify<F: Fetch>(input: Input<'_>, options: &VerifyOptions, fetch: 
 }
 
 async fn presented<F: Fetch>(verifier: &Verifier<'_, F>, presentation: &Value) -> Report {
-    let items = one_or_many(presentation.get("verifiableCredential"));
-    let mut children = Vec::new();
-    for (index, item) in items.iter().enumerate() {
-        let pointer = format!("/verifiableCredential/{index}");
-        children.push(crate::checks::child(verifier, item, pointer, Relation::Presented).await);
-    }
-
-    let count = children.len();
-    let mut checks = vec![Check::pass(
-        CheckId::Parse,
-        format!("Read as a presentation holding {count} credentials."),
-    )];
-    checks.push(presentation_proof(presentation));
-    checks.push(crate::checks::children_verdict(&children, "presentation"));
-    let mut report = Report::from_checks("presentation", None, checks);
-    report.children = children;
-    report.settle();
-    report
+    let proof = vec![presentation_proof(presentation)];
+    crate::checks::presentation(verifier, presentation, proof, "presentation").await
 }
 
 fn presentation_proof(presentation: &Value) -> Check {
