@@ -23,6 +23,7 @@ pub mod datetime;
 pub mod fetch;
 pub mod input;
 pub mod jsonld;
+pub mod jwt;
 pub mod keys;
 pub mod model;
 pub mod options;

@@ -6,9 +6,8 @@ use crate::checks::{Role, Verifier};
 use crate::datetime::Instant;
 use crate::fetch::Fetch;
 use crate::input::{self, Detected};
-use crate::model::one_or_many;
 use crate::options::VerifyOptions;
-use crate::report::{Check, CheckId, Outcome, Problem, Relation, Report};
+use crate::report::{Check, CheckId, Outcome, Problem, Report};
 
 /// What the caller hands in.
 #[derive(Clone, Copy, Debug)]
@@ -34,6 +33,7 @@ pub async fn verify<F: Fetch>(input: Input<'_>, options: &VerifyOptions, fetch: 
             verifier.credential(document, "json", Role::Subject).await
         }
         Detected::Presentation(presentation) => presented(&verifier, presentation).await,
+        Detected::Jwt(text) => verifier.jwt(text, Role::Subject).await,
         Detected::Unsupported { what, message } => {
             refused(Outcome::Unknown, "unsupported_format", what, message)
         }
@@ -46,67 +46,8 @@ pub async fn verify<F: Fetch>(input: Input<'_>, options: &VerifyOptions, fetch: 
 }
 
 async fn presented<F: Fetch>(verifier: &Verifier<'_, F>, presentation: &Value) -> Report {
-    let items = one_or_many(presentation.get("verifiableCredential"));
-    let mut children = Vec::new();
-    for (index, item) in items.iter().enumerate() {
-        let pointer = format!("/verifiableCredential/{index}");
-        children.push(crate::checks::child(verifier, item, pointer, Relation::Presented).await);
-    }
-
-    let held = match children.len() {
-        1 => "1 credential".to_owned(),
-        count => format!("{count} credentials"),
-    };
-    let checks = vec![
-        Check::pass(
-            CheckId::Parse,
-            format!("Read as a presentation holding {held}."),
-        ),
-        presentation_context(presentation),
-        presentation_proof(presentation),
-        presented_credentials(&children),
-    ];
-    let mut report = Report::from_checks("presentation", None, checks);
-    report.children = children;
-    report.settle();
-    report
-}
-
-/// A presentation is JSON-LD too: its first context must be the VC one.
-fn presentation_context(presentation: &Value) -> Check {
-    let first = match presentation.get("@context") {
-        Some(Value::Array(items)) => items.first().and_then(Value::as_str),
-        Some(Value::String(url)) => Some(url.as_str()),
-        _ => None,
-    };
-    let known = [
-        "https://www.w3.org/ns/credentials/v2",
-        "https://www.w3.org/2018/credentials/v1",
-    ];
-    if first.is_some_and(|url| known.contains(&url)) {
-        return Check::pass(
-            CheckId::Context,
-            "The presentation uses the Verifiable Credentials vocabulary.",
-        );
-    }
-    let message = "The presentation does not start with the Verifiable Credentials context, so its terms have no defined meaning.";
-    let problem = Problem::new(
-        "base_context_missing",
-        "presentation @context[0] is neither VC 2.0 nor VC 1.1",
-    )
-    .w3c("MALFORMED_VALUE_ERROR");
-    Check::with_problem(CheckId::Context, Outcome::Fail, message, problem)
-}
-
-/// An empty presentation proves nothing; otherwise its credentials decide.
-fn presented_credentials(children: &[crate::report::Child]) -> Check {
-    if !children.is_empty() {
-        return crate::checks::children_verdict(children, "presentation");
-    }
-    let message = "The presentation holds no credentials, so there is nothing to verify.";
-    let problem =
-        Problem::new("empty_presentation", "no verifiableCredential").w3c("MALFORMED_VALUE_ERROR");
-    Check::with_problem(CheckId::Nested, Outcome::Fail, message, problem)
+    let proof = vec![presentation_proof(presentation)];
+    crate::checks::presentation(verifier, presentation, proof, "presentation").await
 }
 
 fn presentation_proof(presentation: &Value) -> Check {

@@ -1,6 +1,6 @@
 //! Every fixture of `../shared/fixtures/MANIFEST.json` signed with
-//! eddsa-rdfc-2022, eddsa-2022 or Ed25519Signature2020 gets the verdict its
-//! source states:
+//! eddsa-rdfc-2022, eddsa-2022, Ed25519Signature2020, or as a VC-JWT /
+//! VC-JOSE compact JWS, gets the verdict its source states:
 //! `valid` → verified (or incomplete only because a self-asserted key cannot
 //! be confirmed offline); `valid-with-warnings` → the same plus a warning;
 //! `invalid` → invalid; `status-unverifiable` → not verified; `unknown` →
@@ -24,14 +24,36 @@ use common::{codes, incomplete_only_by_self_asserted_key};
 use serde_json::Value;
 
 /// Proof types this issue covers.
-const SUITES: [&str; 3] = [
+const SUITES: [&str; 8] = [
     "DataIntegrityProof/eddsa-rdfc-2022",
     "DataIntegrityProof/eddsa-2022",
     "Ed25519Signature2020",
+    "VC-JWT/RS256",
+    "VC-JOSE/ES256",
+    "VC-JOSE/ES384",
+    "VC-JOSE/EdDSA",
+    "VC-JOSE/ES512",
 ];
 
+/// Input formats read here: JSON, and compact JWS text (`.jwt`, `.txt`).
+const FORMATS: [&str; 2] = ["json-ld", "jwt"];
+
 /// Fixtures whose stated verdict we do not give, with ours and the reason.
-const EXCEPTIONS: [(&str, Verdict, &str); 4] = [
+const EXCEPTIONS: [(&str, Verdict, &str); 6] = [
+    (
+        "credentials/w3c-vc-jose-cose/test-suite/input/presentation-jose-multiple.txt",
+        Verdict::Invalid,
+        "the presentation's exp (2024-12-17, a day after its iat) is long past at the tests' clock \
+         (2026-12-01): expired is invalid; its vc+jwt credential verifies, and its SD-JWT and \
+         COSE credentials are `unknown` (not supported)",
+    ),
+    (
+        "credentials/w3c-vc-jose-cose/test-suite/input/credential-jose-unknown-extensions.txt",
+        Verdict::Incomplete,
+        "signed with ES512 (P-521), which this verifier does not support: an unsupported \
+         algorithm is `unknown`, like an unsupported proof suite, never `invalid`; the suite's \
+         own reason (unknown extensions) is not in the signed payload",
+    ),
     (
         "credentials/1edtech-validator/ob30/complete.json",
         Verdict::Incomplete,
@@ -158,7 +180,7 @@ fn covered(entry: &Value) -> bool {
         .flatten()
         .filter_map(Value::as_str)
         .collect();
-    format == "json-ld" && !proofs.is_empty() && proofs.iter().all(|p| SUITES.contains(p))
+    FORMATS.contains(&format) && !proofs.is_empty() && proofs.iter().all(|p| SUITES.contains(p))
 }
 
 fn source_of(path: &str) -> String {

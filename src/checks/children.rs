@@ -55,14 +55,14 @@ pub async fn run<F: Fetch>(
 
 /// Children verified while the input's credential budget lasts, and how
 /// many were left unchecked.
-struct Budgeted {
-    children: Vec<Child>,
-    skipped: usize,
+pub(super) struct Budgeted {
+    pub(super) children: Vec<Child>,
+    pub(super) skipped: usize,
 }
 
 impl Budgeted {
     /// An `unknown` entry naming the credentials left unchecked, if any.
-    fn skipped_check(&self) -> Option<Check> {
+    pub(super) fn skipped_check(&self) -> Option<Check> {
         if self.skipped == 0 {
             return None;
         }
@@ -80,7 +80,7 @@ impl Budgeted {
     }
 }
 
-async fn within_budget<F: Fetch>(
+pub(super) async fn within_budget<F: Fetch>(
     verifier: &Verifier<'_, F>,
     items: Vec<(String, &Value)>,
     relation: Relation,
@@ -119,7 +119,8 @@ fn nested_pointers<'v>(document: &Value, items: Vec<&'v Value>) -> Vec<(String, 
         .collect()
 }
 
-/// Verifies one embedded item; a JWT string is reported as not supported yet.
+/// Verifies one embedded item: a JSON credential, a VC-JWT string, or an
+/// `EnvelopedVerifiableCredential` holding one as a `data:` URL.
 pub async fn child<F: Fetch>(
     verifier: &Verifier<'_, F>,
     item: &Value,
@@ -133,10 +134,12 @@ pub async fn child<F: Fetch>(
         Relation::Refreshed => Role::Refreshed,
     };
     let report = match item {
+        Value::Object(_) if is_enveloped(item) => enveloped(verifier, item, role).await,
         Value::Object(_) => verifier.credential(item, "embedded", role).await,
-        Value::String(_) => {
-            not_supported("This embedded credential is a JWT, which is not supported yet.")
+        Value::String(text) if crate::jwt::looks_like_compact(text.trim()) => {
+            verifier.jwt(text.trim(), role).await
         }
+        Value::String(_) => not_supported("This embedded text is not a credential or a JWT."),
         _ => not_supported("This embedded item is not a credential."),
     };
     Child {
@@ -146,13 +149,43 @@ pub async fn child<F: Fetch>(
     }
 }
 
+fn is_enveloped(item: &Value) -> bool {
+    crate::model::types_of(item)
+        .iter()
+        .any(|t| t == "EnvelopedVerifiableCredential")
+}
+
+/// [VC 2.0 §4.13 Enveloped Verifiable Credentials](https://www.w3.org/TR/vc-data-model-2.0/#enveloped-verifiable-credentials):
+/// the credential is the `data:` URL in `id`; only `application/vc+jwt`
+/// (and the older `vc+ld+jwt`) is read here.
+async fn enveloped<F: Fetch>(verifier: &Verifier<'_, F>, item: &Value, role: Role) -> Report {
+    let id = item.get("id").and_then(Value::as_str).unwrap_or_default();
+    let token = ["data:application/vc+jwt,", "data:application/vc+ld+jwt,"]
+        .iter()
+        .find_map(|prefix| id.strip_prefix(prefix));
+    match token {
+        Some(token) if crate::jwt::looks_like_compact(token) => verifier.jwt(token, role).await,
+        None if id.starts_with("data:application/") => {
+            not_supported("This enveloped credential uses a securing format this verifier does not support yet (SD-JWT or COSE).")
+        }
+        _ => {
+            let message = "This enveloped credential holds no JWT-secured credential.";
+            let problem = Problem::new("malformed_envelope", format!("id {id:?} is not a data:application/vc+jwt URL"))
+                .w3c("PARSING_ERROR");
+            let check = Check::with_problem(CheckId::Parse, Outcome::Fail, message, problem);
+            Report::from_checks("embedded", None, vec![check])
+        }
+    }
+}
+
 fn not_supported(message: &str) -> Report {
     let problem = Problem::new("unsupported_format", message);
     let check = Check::with_problem(CheckId::Parse, Outcome::Unknown, message, problem);
     Report::from_checks("embedded", None, vec![check])
 }
 
-/// Every `endorsement` array in the document, outside nested credentials
+/// Every `endorsement` and `endorsementJwt` (compact JWS strings) in the
+/// document, outside nested credentials
 /// (which report their own endorsements).
 fn find_endorsements<'v>(node: &'v Value, pointer: String, found: &mut Vec<(String, &'v Value)>) {
     match node {
@@ -162,7 +195,7 @@ fn find_endorsements<'v>(node: &'v Value, pointer: String, found: &mut Vec<(Stri
                 if key == "verifiableCredential" || key == "proof" {
                     continue;
                 }
-                if key == "endorsement" {
+                if key == "endorsement" || key == "endorsementJwt" {
                     found.extend(items_with_pointers(value, &here));
                     continue;
                 }

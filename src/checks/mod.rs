@@ -7,7 +7,10 @@
 mod children;
 
 pub use children::{child, children_verdict};
+pub use presentation::presentation;
 mod context;
+mod jwt;
+mod presentation;
 mod proof;
 mod recipient;
 mod refresh;
@@ -44,6 +47,18 @@ pub enum Role {
     Refreshed,
 }
 
+/// What a securing envelope (a VC-JWT) found before the credential inside
+/// it is checked: its `proof` and `issuer_key` entries, and `validity`
+/// entries for claims the credential does not state itself.
+pub struct Envelope {
+    /// The envelope's `proof` and `issuer_key` entries.
+    pub checks: Vec<Check>,
+    /// `validity` entries from the envelope's own claims.
+    pub validity: Vec<Check>,
+    /// Whether the envelope's signature verified with nothing failed.
+    pub verified: bool,
+}
+
 /// A boxed future, so verification can recurse into children.
 pub type Pending<'s, T> = Pin<Box<dyn Future<Output = T> + 's>>;
 
@@ -77,6 +92,23 @@ impl<'a, F: Fetch> Verifier<'a, F> {
         source: &'s str,
         role: Role,
     ) -> Pending<'s, Report> {
+        self.secured(document, source, role, None)
+    }
+
+    /// Verifies a compact JWS (VC-JWT) and the credential inside it.
+    pub fn jwt<'s>(&'s self, text: &'s str, role: Role) -> Pending<'s, Report> {
+        Box::pin(jwt::run(self, text, role))
+    }
+
+    /// Verifies a credential, secured by its embedded proofs and, when
+    /// given, by the envelope it came in.
+    pub fn secured<'s>(
+        &'s self,
+        document: &'s Value,
+        source: &'s str,
+        role: Role,
+        envelope: Option<Envelope>,
+    ) -> Pending<'s, Report> {
         Box::pin(async move {
             if let Some(report) = self.over_budget(source) {
                 return report;
@@ -88,12 +120,22 @@ impl<'a, F: Fetch> Verifier<'a, F> {
                 return Report::from_checks(source, Some(summarise(document)), checks);
             }
 
-            let mut proof_checks = proof::run(self, document).await;
+            let (mut proof_checks, envelope_validity) = match envelope {
+                Some(envelope) => {
+                    let validity = envelope.validity.clone();
+                    (
+                        proof::run_enveloped(self, document, envelope).await,
+                        validity,
+                    )
+                }
+                None => (proof::run(self, document).await, Vec::new()),
+            };
             checks.extend(context::run(document, family, &proof_checks, self.options));
             checks.extend(types::run(document, family));
             let genuine = proof_checks.genuine();
             checks.append(&mut proof_checks.checks);
             checks.extend(validity::run(document, self.now));
+            checks.extend(envelope_validity);
             if role != Role::StatusList {
                 checks.extend(status::run(self, document).await);
             }

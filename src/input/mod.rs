@@ -16,6 +16,9 @@ pub enum Detected {
     Credential(Value),
     /// A JSON Verifiable Presentation (its credentials are verified one by one).
     Presentation(Value),
+    /// A compact JWS, presumably a VC-JWT: pasted, a `.jwt` file, or the
+    /// `jwt` member of a JSON wrapper `{"jwt": "…"}`.
+    Jwt(String),
     /// A record in a form this verifier does not handle (yet): it could not
     /// be checked, which is not the same as being invalid.
     Unsupported {
@@ -71,11 +74,8 @@ fn detect_text(text: &str, limits: &Limits) -> Detected {
             message,
         };
     }
-    if looks_like_jwt(text) {
-        return unsupported(
-            "a JWT",
-            "Credentials signed as JWTs (VC-JWT) are not supported yet.",
-        );
+    if crate::jwt::looks_like_compact(text) {
+        return Detected::Jwt(text.to_owned());
     }
     if text.starts_with('<') {
         return unsupported(
@@ -141,11 +141,8 @@ pub fn detect_value(value: Value, limits: &Limits) -> Detected {
         };
     }
     if let Some(jwt) = value.get("jwt").and_then(Value::as_str) {
-        if looks_like_jwt(jwt) {
-            return unsupported(
-                "a JWT",
-                "Credentials signed as JWTs (VC-JWT) are not supported yet.",
-            );
+        if crate::jwt::looks_like_compact(jwt.trim()) {
+            return Detected::Jwt(jwt.trim().to_owned());
         }
     }
 
@@ -207,21 +204,9 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     None
 }
 
-/// Three base64url segments separated by dots: a compact JWS.
-fn looks_like_jwt(text: &str) -> bool {
-    let segments: Vec<&str> = text.split('.').collect();
-    let base64url = |s: &&str| {
-        s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-    };
-    segments.len() == 3
-        && segments.first().is_some_and(|s| s.starts_with("ey"))
-        && segments.iter().all(base64url)
-}
-
 /// Nesting depth, measured without recursion so a deep value cannot
 /// exhaust the stack.
-fn depth_of(value: &Value) -> usize {
+pub(crate) fn depth_of(value: &Value) -> usize {
     let mut deepest = 0;
     let mut stack = vec![(value, 1usize)];
     while let Some((node, depth)) = stack.pop() {
@@ -243,6 +228,7 @@ mod tests {
         match detect_bytes(input.as_bytes(), &Limits::default()) {
             Detected::Credential(_) => "credential".into(),
             Detected::Presentation(_) => "presentation".into(),
+            Detected::Jwt(_) => "jwt".into(),
             Detected::Unsupported { what, .. } => what.into(),
             Detected::Unreadable { detail, .. } => detail,
         }
@@ -259,7 +245,11 @@ mod tests {
             what(r#"{"@context": "https://w3id.org/openbadges/v2", "type": "Assertion"}"#),
             "an Open Badges 2.0 assertion"
         );
-        assert_eq!(what("eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln"), "a JWT");
+        assert_eq!(what("eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln"), "jwt");
+        assert_eq!(
+            what(r#"{"jwt": " eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln "}"#),
+            "jwt"
+        );
         assert_eq!(what(r#"{"a": 1}"#), "not a credential");
         assert_eq!(what("   "), "empty input");
         assert!(what("{not json").starts_with("invalid JSON"));

@@ -296,7 +296,7 @@ async fn issuer_vouches<F: Fetch>(
     }
 }
 
-async fn fetch_json<F: Fetch>(
+pub(crate) async fn fetch_json<F: Fetch>(
     url: &str,
     purpose: &str,
     lookups: &Lookups<'_, F>,

@@ -56,7 +56,28 @@ pub fn remote() -> MapFetch {
     for url in MISSING_REMOTE {
         fetch.insert_status(url, 404);
     }
+    fetch.insert(JOSE_ISSUER, jose_issuer_document().to_string());
     fetch
+}
+
+/// The issuer of the W3C vc-jose-cose test suite's credentials.
+pub const JOSE_ISSUER: &str = "https://example.issuer/vc-jose-cose";
+
+/// The controller document the vc-jose-cose test suite's issuer would
+/// publish: the public halves of its key files (`vm-*.json`, whose ids are
+/// `https://example.issuer/vc-jose-cose#key-N`), listed for assertion. The
+/// suite hands verifiers these files directly; the verifier finds keys
+/// through documents, so here they are served as one.
+pub fn jose_issuer_document() -> Value {
+    let folder = "credentials/w3c-vc-jose-cose/test-suite/input";
+    let mut methods = Vec::new();
+    for name in ["vm-ed25519", "vm-p256", "vm-p384", "vm-p521"] {
+        let mut method = json(&format!("{folder}/{name}.json"));
+        method.as_object_mut().unwrap().remove("secretKeyJwk");
+        methods.push(method);
+    }
+    let ids: Vec<Value> = methods.iter().map(|m| m["id"].clone()).collect();
+    serde_json::json!({"id": JOSE_ISSUER, "verificationMethod": methods, "assertionMethod": ids})
 }
 
 /// Documents a fixture's source says do not exist: the DCC fixture
