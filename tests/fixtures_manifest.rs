@@ -1,6 +1,6 @@
 //! Every fixture of `../shared/fixtures/MANIFEST.json` signed with
-//! eddsa-rdfc-2022, eddsa-2022 or Ed25519Signature2020 gets the verdict its
-//! source states:
+//! eddsa-rdfc-2022, eddsa-2022, Ed25519Signature2020, eddsa-jcs-2022,
+//! ecdsa-rdfc-2019 or ecdsa-jcs-2019 gets the verdict its source states:
 //! `valid` → verified (or incomplete only because a self-asserted key cannot
 //! be confirmed offline); `valid-with-warnings` → the same plus a warning;
 //! `invalid` → invalid; `status-unverifiable` → not verified; `unknown` →
@@ -24,14 +24,17 @@ use common::{codes, incomplete_only_by_self_asserted_key};
 use serde_json::Value;
 
 /// Proof types this issue covers.
-const SUITES: [&str; 3] = [
+const SUITES: [&str; 6] = [
     "DataIntegrityProof/eddsa-rdfc-2022",
     "DataIntegrityProof/eddsa-2022",
     "Ed25519Signature2020",
+    "DataIntegrityProof/eddsa-jcs-2022",
+    "DataIntegrityProof/ecdsa-rdfc-2019",
+    "DataIntegrityProof/ecdsa-jcs-2019",
 ];
 
 /// Fixtures whose stated verdict we do not give, with ours and the reason.
-const EXCEPTIONS: [(&str, Verdict, &str); 4] = [
+const EXCEPTIONS: [(&str, Verdict, &str); 6] = [
     (
         "credentials/1edtech-validator/ob30/complete.json",
         Verdict::Incomplete,
@@ -59,6 +62,19 @@ const EXCEPTIONS: [(&str, Verdict, &str); 4] = [
         "oxjsonld 0.2.7 applies only the last type-scoped context of a node with several scoped \
          types (Person + EmployablePerson), so residentSince reads as undefined and safe mode \
          refuses it rather than verify less than was signed (tests/w3c_vectors.rs KNOWN_GAPS)",
+    ),
+    (
+        "credentials/w3c-vc-di-ecdsa/TestVectors/ecdsa-rdfc-2019-p256/employ/signedECDSAP256.json",
+        Verdict::Invalid,
+        "the eddsa employ vector's oxjsonld gap (residentSince undefined); and even once it \
+         reads, the issuer did:key:zDnaegE6… is not the signing did:key:zDnaep…, so the key is \
+         not the issuer's",
+    ),
+    (
+        "credentials/w3c-vc-di-ecdsa/TestVectors/ecdsa-rdfc-2019-p384/employ/signedECDSAP384.json",
+        Verdict::Invalid,
+        "as the P-256 employ vector: the oxjsonld gap, and a signing key (did:key:z82Lku…) that \
+         is not the issuer's (did:key:zDnaegE6…)",
     ),
 ];
 
