@@ -1,6 +1,6 @@
 //! Every fixture of `../shared/fixtures/MANIFEST.json` signed with
-//! eddsa-rdfc-2022, eddsa-2022, Ed25519Signature2020, eddsa-jcs-2022,
-//! ecdsa-rdfc-2019 or ecdsa-jcs-2019 gets the verdict its source states:
+//! eddsa-rdfc-2022, eddsa-2022 or Ed25519Signature2020 gets the verdict its
+//! source states:
 //! `valid` → verified (or incomplete only because a self-asserted key cannot
 //! be confirmed offline); `valid-with-warnings` → the same plus a warning;
 //! `invalid` → invalid; `status-unverifiable` → not verified; `unknown` →
