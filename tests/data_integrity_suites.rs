@@ -186,7 +186,7 @@ fn an_es256_signature_with_an_ed25519_key_fails() {
     document["proof"]["verificationMethod"] = json!(ED25519_METHOD);
     let report = common::verify_json(&document);
     assert_eq!(judge(&report, Expect::Fails("key_type_mismatch")), Ok(()));
-    assert!(proof_detail(&report).contains("Ed25519 key cannot verify a ecdsa-rdfc-2019 proof"));
+    assert!(proof_detail(&report).contains("Ed25519 keys cannot verify ecdsa-rdfc-2019 proofs"));
 }
 
 /// A P-384 key presented with a SHA-256-hashed (64-byte, P-256-sized)
@@ -199,7 +199,7 @@ fn a_p384_key_with_a_sha256_hash_fails() {
     relabelled["proof"]["verificationMethod"] = json!(P384_METHOD);
     let report = common::verify_json(&relabelled);
     assert_eq!(judge(&report, Expect::Fails("key_type_mismatch")), Ok(()));
-    assert!(proof_detail(&report).contains("P-384 key cannot verify a 64-byte"));
+    assert!(proof_detail(&report).contains("P-384 keys cannot verify a 64-byte"));
 
     let sha256_hashes = prepare(&relabelled, 0, &Default::default(), &Limits::default())
         .unwrap()

@@ -94,15 +94,15 @@ impl fmt::Display for ProofError {
             Self::JsonLd(error) => write!(f, "{error}"),
             Self::Canon(error) => write!(f, "{error}"),
             Self::KeyTypeMismatch { suite, key_type } => {
-                write!(f, "a {key_type} key cannot verify a {suite} proof")
+                write!(f, "{key_type} keys cannot verify {suite} proofs")
             }
             Self::CurveMismatch {
                 key_type,
                 signature_length,
             } => write!(
                 f,
-                "a {key_type} key cannot verify a {signature_length}-byte ecdsa signature \
-                 (p-256 signs 64 bytes over sha-256 hashes, p-384 96 bytes over sha-384 hashes)"
+                "{key_type} keys cannot verify a {signature_length}-byte ecdsa signature \
+                 (P-256 signs 64 bytes over SHA-256 hashes, P-384 96 bytes over SHA-384 hashes)"
             ),
             Self::SignatureMismatch => write!(f, "the signature does not match"),
         }
