@@ -24,7 +24,7 @@ use common::{codes, incomplete_only_by_self_asserted_key};
 use serde_json::Value;
 
 /// Proof types this issue covers.
-const SUITES: [&str; 8] = [
+const SUITES: [&str; 11] = [
     "DataIntegrityProof/eddsa-rdfc-2022",
     "DataIntegrityProof/eddsa-2022",
     "Ed25519Signature2020",
@@ -33,13 +33,16 @@ const SUITES: [&str; 8] = [
     "VC-JOSE/ES384",
     "VC-JOSE/EdDSA",
     "VC-JOSE/ES512",
+    "DataIntegrityProof/eddsa-jcs-2022",
+    "DataIntegrityProof/ecdsa-rdfc-2019",
+    "DataIntegrityProof/ecdsa-jcs-2019",
 ];
 
 /// Input formats read here: JSON, and compact JWS text (`.jwt`, `.txt`).
 const FORMATS: [&str; 2] = ["json-ld", "jwt"];
 
 /// Fixtures whose stated verdict we do not give, with ours and the reason.
-const EXCEPTIONS: [(&str, Verdict, &str); 6] = [
+const EXCEPTIONS: [(&str, Verdict, &str); 8] = [
     (
         "credentials/w3c-vc-jose-cose/test-suite/input/presentation-jose-multiple.txt",
         Verdict::Invalid,
@@ -82,6 +85,19 @@ const EXCEPTIONS: [(&str, Verdict, &str); 6] = [
          its proof verifies against the published canonical form (tests/w3c_vectors.rs), but \
          the vector names the P-256 key did:key:zDnaegE6… (of the ECDSA vectors) as issuer while \
          the Ed25519 key did:key:z6MkrJVn… signed it, which the issuer-key check fails",
+    ),
+    (
+        "credentials/w3c-vc-di-ecdsa/TestVectors/ecdsa-rdfc-2019-p256/employ/signedECDSAP256.json",
+        Verdict::Invalid,
+        "its JSON-LD expands and its proof verifies (tests/data_integrity_suites.rs), but the \
+         vector names did:key:zDnaegE6… as issuer while did:key:zDnaep… signed it: a did:key \
+         issuer controls only its own key, so issuer_key fails",
+    ),
+    (
+        "credentials/w3c-vc-di-ecdsa/TestVectors/ecdsa-rdfc-2019-p384/employ/signedECDSAP384.json",
+        Verdict::Invalid,
+        "as the P-256 employ vector: the proof verifies, but the signing key \
+         (did:key:z82Lku…) is not the issuer's (did:key:zDnaegE6…)",
     ),
 ];
 

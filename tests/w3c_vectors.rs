@@ -23,10 +23,10 @@ use cler_verifier::keys::multikey;
 use cler_verifier::proof::{prepare, proofs_of, verify_signature, PreparedProof, ProofError};
 use cler_verifier::Limits;
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 const CREDENTIALS: &str = "../shared/fixtures/credentials";
 const W3C: &str = "w3c-vc-di-eddsa/TestVectors";
+const ECDSA: &str = "w3c-vc-di-ecdsa/TestVectors";
 const EDTECH: &str = "1edtech-spec";
 
 /// A change made to the fixture before verifying it.
@@ -50,8 +50,8 @@ enum Expect {
     /// Every proof verifies, and proof 0's canonical forms equal the
     /// published ones (document, proof configuration; file names).
     Canonical(&'static str, &'static str),
-    /// Every proof verifies, and proof 0's hashes equal the published hex
-    /// (proof configuration hash, document hash; file names).
+    /// Every proof verifies, and proof 0's signed bytes are the published
+    /// hashes (proof configuration hash, document hash; hex file names).
     Hashes(&'static str, &'static str),
     /// Proof 0 is prepared but its signature does not match.
     Mismatch,
@@ -138,9 +138,96 @@ const CASES: &[Case] = &[
     case(
         "W3C/eddsa-rdfc-2022/signedDataInt.json",
         Change::Set("/proof/cryptosuite", r#""eddsa-jcs-2022""#),
+        Expect::Mismatch,
+    ),
+    case(
+        "W3C/eddsa-rdfc-2022/signedDataInt.json",
+        Change::Set("/proof/cryptosuite", r#""ecdsa-sd-2023""#),
         Expect::Error(|| ProofError::UnsupportedSuite {
-            name: "eddsa-jcs-2022".into(),
+            name: "ecdsa-sd-2023".into(),
         }),
+    ),
+    // W3C vc-di-eddsa: eddsa-jcs-2022; W3C vc-di-ecdsa: ecdsa-rdfc-2019 and
+    // ecdsa-jcs-2019 on P-256 and P-384, with their intermediate values.
+    case(
+        "W3C/eddsa-jcs-2022/signedJCS.json",
+        Change::None,
+        Expect::Canonical(
+            "W3C/eddsa-jcs-2022/canonDocJCS.txt",
+            "W3C/eddsa-jcs-2022/proofCanonJCS.txt",
+        ),
+    ),
+    case(
+        "W3C/eddsa-jcs-2022/signedJCS.json",
+        Change::None,
+        Expect::Hashes(
+            "W3C/eddsa-jcs-2022/proofHashJCS.txt",
+            "W3C/eddsa-jcs-2022/docHashJCS.txt",
+        ),
+    ),
+    case(
+        "ECDSA/ecdsa-rdfc-2019-p256/signedECDSAP256.json",
+        Change::None,
+        Expect::Canonical(
+            "ECDSA/ecdsa-rdfc-2019-p256/canonDocECDSAP256.txt",
+            "ECDSA/ecdsa-rdfc-2019-p256/proofCanonECDSAP256.txt",
+        ),
+    ),
+    case(
+        "ECDSA/ecdsa-rdfc-2019-p256/signedECDSAP256.json",
+        Change::None,
+        Expect::Hashes(
+            "ECDSA/ecdsa-rdfc-2019-p256/proofHashECDSAP256.txt",
+            "ECDSA/ecdsa-rdfc-2019-p256/docHashECDSAP256.txt",
+        ),
+    ),
+    case(
+        "ECDSA/ecdsa-rdfc-2019-p256/employ/signedECDSAP256.json",
+        Change::None,
+        Expect::Canonical(
+            "ECDSA/ecdsa-rdfc-2019-p256/employ/canonDocECDSAP256.txt",
+            "ECDSA/ecdsa-rdfc-2019-p256/employ/proofCanonECDSAP256.txt",
+        ),
+    ),
+    case(
+        "ECDSA/ecdsa-rdfc-2019-p384/signedECDSAP384.json",
+        Change::None,
+        Expect::Canonical(
+            "ECDSA/ecdsa-rdfc-2019-p384/canonDocECDSAP384.txt",
+            "ECDSA/ecdsa-rdfc-2019-p384/proofCanonECDSAP384.txt",
+        ),
+    ),
+    case(
+        "ECDSA/ecdsa-rdfc-2019-p384/signedECDSAP384.json",
+        Change::None,
+        Expect::Hashes(
+            "ECDSA/ecdsa-rdfc-2019-p384/proofHashECDSAP384.txt",
+            "ECDSA/ecdsa-rdfc-2019-p384/docHashECDSAP384.txt",
+        ),
+    ),
+    case(
+        "ECDSA/ecdsa-rdfc-2019-p384/employ/signedECDSAP384.json",
+        Change::None,
+        Expect::Canonical(
+            "ECDSA/ecdsa-rdfc-2019-p384/employ/canonDocECDSAP384.txt",
+            "ECDSA/ecdsa-rdfc-2019-p384/employ/proofCanonECDSAP384.txt",
+        ),
+    ),
+    case(
+        "ECDSA/ecdsa-jcs-2019-p256/signedJCSECDSAP256.json",
+        Change::None,
+        Expect::Canonical(
+            "ECDSA/ecdsa-jcs-2019-p256/canonDocJCSECDSAP256.txt",
+            "ECDSA/ecdsa-jcs-2019-p256/proofCanonJCSECDSAP256.txt",
+        ),
+    ),
+    case(
+        "ECDSA/ecdsa-jcs-2019-p384/signedJCSECDSAP384.json",
+        Change::None,
+        Expect::Hashes(
+            "ECDSA/ecdsa-jcs-2019-p384/proofHashJCSECDSAP384.txt",
+            "ECDSA/ecdsa-jcs-2019-p384/docHashJCSECDSAP384.txt",
+        ),
     ),
     case(
         "W3C/eddsa-rdfc-2022/signedDataInt.json",
@@ -399,14 +486,13 @@ fn run(case: &Case) -> Result<(), String> {
         Expect::Hashes(proof_hash, document_hash) => {
             every_proof_verifies(&document)?;
             let prepared = prepare_proof(&document, 0).map_err(|e| e.to_string())?;
-            same_text(
-                "proof hash",
-                &sha256_hex(&prepared.canonical_proof_config),
-                read_text(proof_hash).trim(),
-            )?;
+            let (proof_part, document_part) = prepared
+                .signed_bytes
+                .split_at(prepared.signed_bytes.len() / 2);
+            same_text("proof hash", &hex(proof_part), read_text(proof_hash).trim())?;
             same_text(
                 "document hash",
-                &sha256_hex(&prepared.canonical_document),
+                &hex(document_part),
                 read_text(document_hash).trim(),
             )
         }
@@ -488,17 +574,15 @@ fn same_text(what: &str, actual: &str, expected: &str) -> Result<(), String> {
     ))
 }
 
-fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 fn fixture_path(file: &str) -> String {
-    let file =
-        file.replacen("W3C/", &format!("{W3C}/"), 1)
-            .replacen("EDTECH/", &format!("{EDTECH}/"), 1);
+    let file = file
+        .replacen("W3C/", &format!("{W3C}/"), 1)
+        .replacen("EDTECH/", &format!("{EDTECH}/"), 1)
+        .replacen("ECDSA/", &format!("{ECDSA}/"), 1);
     format!("{CREDENTIALS}/{file}")
 }
 

@@ -18,9 +18,7 @@ macro_rules! shared {
 const CASES: &[((&str, &str), Verdict)] = &[
     (shared!("bench/vectors/ob3-v2-eddsa-rdfc-2022.json"), Verdict::Verified),
     (shared!("bench/vectors/ob3-v2-eddsa-rdfc-2022-tampered.json"), Verdict::Invalid),
-    // eddsa-jcs-2022 comes with issue #3: until then "could not be
-    // checked", never verified.
-    (shared!("bench/vectors/ob3-v2-eddsa-jcs-2022.json"), Verdict::Incomplete),
+    (shared!("bench/vectors/ob3-v2-eddsa-jcs-2022.json"), Verdict::Verified),
     (shared!("bench/vectors/ob3-v1-ed25519-signature-2020.json"), Verdict::Verified),
     (shared!("bench/vectors/clr-n1-eddsa-rdfc-2022.json"), Verdict::Verified),
     (shared!("bench/vectors/clr-n1-eddsa-rdfc-2022-tampered.json"), Verdict::Invalid),

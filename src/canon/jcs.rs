@@ -286,6 +286,24 @@ mod tests {
     }
 
     #[test]
+    fn number_extremes_and_notation_switches() {
+        let value: Value = serde_json::from_str(
+            "[5e-324, -5e-324, 1.7976931348623157e308, 1e20, 1e21, 1e-6, 1e-7, -1.5, 9007199254740991, 2.2250738585072014e-308]",
+        )
+        .unwrap();
+        assert_eq!(
+            jcs(&value).unwrap(),
+            "[5e-324,-5e-324,1.7976931348623157e+308,100000000000000000000,1e+21,0.000001,1e-7,-1.5,9007199254740991,2.2250738585072014e-308]"
+        );
+    }
+
+    #[test]
+    fn line_separators_and_non_bmp_characters_are_not_escaped() {
+        let value = json!("\u{2028}\u{2029}\u{10ffff}");
+        assert_eq!(jcs(&value).unwrap(), "\"\u{2028}\u{2029}\u{10ffff}\"");
+    }
+
+    #[test]
     fn integers_beyond_2_pow_53_are_refused() {
         assert_eq!(
             jcs(&json!(9007199254740992_i64)).unwrap(),

@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use super::{Envelope, Verifier};
+use crate::canon::CanonError;
 use crate::fetch::{Fetch, FetchError};
 use crate::jsonld::JsonLdError;
 use crate::keys::resolve::{resolve, Binding, ResolveError};
@@ -217,7 +218,7 @@ fn unprepared_check(error: &ProofError) -> Check {
             let problem = Problem::new("jsonld_unsafe", detail).w3c("PROOF_TRANSFORMATION_ERROR");
             Check::with_problem(CheckId::Proof, Outcome::Fail, message, problem)
         }
-        ProofError::Canon(_) => {
+        ProofError::Canon(CanonError::TooComplex { .. }) => {
             let message =
                 "The record is too complex to check safely, which can be a sign of an attack.";
             let problem =
@@ -302,6 +303,15 @@ fn signature_pass(prepared: &PreparedProof) -> Check {
 }
 
 fn signature_fail(error: &ProofError) -> Check {
+    if matches!(
+        error,
+        ProofError::KeyTypeMismatch { .. } | ProofError::CurveMismatch { .. }
+    ) {
+        let message = format!("The signing key cannot have made this kind of proof: {error}.");
+        let problem =
+            Problem::new("key_type_mismatch", error.to_string()).w3c("PROOF_VERIFICATION_ERROR");
+        return Check::with_problem(CheckId::Proof, Outcome::Fail, message, problem);
+    }
     let message = "The signature does not match: the record was changed after it was signed, or signed with another key.";
     let problem =
         Problem::new("signature_mismatch", error.to_string()).w3c("CRYPTOGRAPHIC_SECURITY_ERROR");

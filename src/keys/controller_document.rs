@@ -17,8 +17,12 @@ pub struct FoundMethod {
     pub id: String,
     /// Its declared controller (the document's `id` when absent).
     pub controller: Option<String>,
+    /// Its `type` (`Multikey`, `JsonWebKey`, …), when given.
+    pub method_type: Option<String>,
     /// `publicKeyMultibase`, when given.
     pub public_key_multibase: Option<String>,
+    /// `publicKeyJwk`, when given.
+    pub public_key_jwk: Option<Value>,
     /// Whether the document lists it under `assertionMethod`.
     pub for_assertion: bool,
 }
@@ -34,17 +38,13 @@ pub fn find_method(document: &Value, wanted: &str) -> Option<FoundMethod> {
             == Some(wanted.to_owned())
     })?;
 
-    let controller = node
-        .get("controller")
-        .and_then(Value::as_str)
-        .map(str::to_owned);
+    let controller = text(node, "controller");
     Some(FoundMethod {
         id: wanted.to_owned(),
         controller: controller.or_else(|| base.map(str::to_owned)),
-        public_key_multibase: node
-            .get("publicKeyMultibase")
-            .and_then(Value::as_str)
-            .map(str::to_owned),
+        method_type: text(node, "type"),
+        public_key_multibase: text(node, "publicKeyMultibase"),
+        public_key_jwk: node.get("publicKeyJwk").cloned(),
         for_assertion: lists_for_assertion(document, wanted),
     })
 }
@@ -62,6 +62,10 @@ pub fn lists_for_assertion(document: &Value, wanted: &str) -> bool {
             };
             id.map(|id| absolute(id, base)).as_deref() == Some(wanted)
         })
+}
+
+fn text(node: &Value, name: &str) -> Option<String> {
+    node.get(name).and_then(Value::as_str).map(str::to_owned)
 }
 
 fn candidates(document: &Value) -> Vec<&Value> {

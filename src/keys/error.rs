@@ -34,6 +34,19 @@ pub enum KeyError {
         /// The length found.
         found: usize,
     },
+    /// The bytes are not a point on the named curve.
+    NotOnCurve {
+        /// The curve (`P-256` or `P-384`).
+        curve: &'static str,
+    },
+    /// A JSON Web Key is malformed or of a type this verifier does not use.
+    InvalidJwk {
+        /// What is wrong, lower-case.
+        detail: String,
+    },
+    /// A JSON Web Key holds a private part (`d`): a public document must
+    /// never carry one, so the key is refused.
+    PrivateJwk,
 }
 
 impl fmt::Display for KeyError {
@@ -62,6 +75,12 @@ impl fmt::Display for KeyError {
             } => {
                 write!(f, "{key_type} key has {found} bytes, expected {expected}")
             }
+            Self::NotOnCurve { curve } => write!(f, "the key is not a point on the {curve} curve"),
+            Self::InvalidJwk { detail } => write!(f, "invalid JSON Web Key: {detail}"),
+            Self::PrivateJwk => write!(
+                f,
+                "the JSON Web Key contains a private key part (d) and is refused"
+            ),
         }
     }
 }

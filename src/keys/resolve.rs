@@ -7,12 +7,14 @@
 //! identifier itself (the 1EdTech habit `https://issuer#z6Mk…`) proves
 //! integrity only; it is bound only when the issuer's document confirms it.
 
+use base64ct::{Base64UrlUnpadded, Encoding};
 use serde_json::Value;
 
 use super::controller_document::{find_method, lists_for_assertion, FoundMethod};
 use super::did_web;
-use super::multikey;
+use super::error::KeyError;
 use super::public_key::PublicKey;
+use super::{jwk, multikey};
 use crate::fetch::{Fetch, FetchError, Lookups};
 
 /// Whether a resolved key belongs to the issuer.
@@ -100,6 +102,9 @@ pub async fn resolve<F: Fetch>(
     if let Some(key) = base.strip_prefix("did:key:") {
         return did_key(method, key, fragment, issuer, lookups).await;
     }
+    if let Some(encoded) = base.strip_prefix("did:jwk:") {
+        return did_jwk(method, base, encoded, fragment, issuer, lookups).await;
+    }
     if base.starts_with("did:web:") {
         return did_web(method, base, issuer, lookups).await;
     }
@@ -107,7 +112,7 @@ pub async fn resolve<F: Fetch>(
         return fragment_key(method, base, fragment, issuer, lookups).await;
     }
     if !base.starts_with("https://") && !base.starts_with("http://") {
-        let reason = format!("{method:?} is not a did:key, did:web or https address");
+        let reason = format!("{method:?} is not a did:key, did:jwk, did:web or https address");
         return Err(ResolveError::Unsupported { reason });
     }
     https_method(method, base, issuer, lookups).await
@@ -131,6 +136,34 @@ async fn did_key<F: Fetch>(
         key: key_value,
         binding,
     })
+}
+
+/// [did:jwk](https://github.com/quartzjer/did-jwk/blob/main/spec.md): the
+/// DID is the base64url of the JWK, its one method `#0`, listed for
+/// assertion unless the key's `use` is `enc`.
+async fn did_jwk<F: Fetch>(
+    method: &str,
+    did: &str,
+    encoded: &str,
+    fragment: &str,
+    issuer: Option<&str>,
+    lookups: &Lookups<'_, F>,
+) -> Result<ResolvedKey, ResolveError> {
+    let malformed = |detail: &str| ResolveError::Malformed {
+        detail: format!("the did:jwk {detail}"),
+    };
+    if !fragment.is_empty() && fragment != "0" {
+        return Err(malformed("verification method must be #0"));
+    }
+    let text = Base64UrlUnpadded::decode_vec(encoded)
+        .map_err(|_| malformed("identifier is not unpadded base64url"))?;
+    let key_json: Value =
+        serde_json::from_slice(&text).map_err(|_| malformed("identifier is not a JSON key"))?;
+
+    let key = jwk::decode(&key_json).map_err(key_error)?;
+    let for_assertion = key_json.get("use").and_then(Value::as_str) != Some("enc");
+    let binding = bind(method, did, for_assertion, issuer, lookups).await;
+    Ok(ResolvedKey { key, binding })
 }
 
 async fn did_web<F: Fetch>(
@@ -313,12 +346,20 @@ pub(crate) async fn fetch_json<F: Fetch>(
     })
 }
 
+/// The key of a found method: its `publicKeyMultibase`, or the
+/// `publicKeyJwk` of a `JsonWebKey` or `JsonWebKey2020` method.
 fn key_of(found: &FoundMethod) -> Result<PublicKey, ResolveError> {
-    match &found.public_key_multibase {
-        Some(multibase) => decode(multibase),
-        None => Err(ResolveError::Unsupported {
+    let jwk_type = matches!(
+        found.method_type.as_deref(),
+        Some("JsonWebKey" | "JsonWebKey2020")
+    );
+    match (&found.public_key_multibase, &found.public_key_jwk) {
+        (Some(multibase), _) => decode(multibase),
+        (None, Some(key)) if jwk_type => jwk::decode(key).map_err(key_error),
+        _ => Err(ResolveError::Unsupported {
             reason: format!(
-                "the method {} has no publicKeyMultibase this verifier can read",
+                "the method {} has no publicKeyMultibase, nor a publicKeyJwk of type JsonWebKey, \
+                 that this verifier can read",
                 found.id
             ),
         }),
@@ -326,9 +367,13 @@ fn key_of(found: &FoundMethod) -> Result<PublicKey, ResolveError> {
 }
 
 fn decode(multibase: &str) -> Result<PublicKey, ResolveError> {
-    multikey::decode(multibase).map_err(|error| ResolveError::Malformed {
+    multikey::decode(multibase).map_err(key_error)
+}
+
+fn key_error(error: KeyError) -> ResolveError {
+    ResolveError::Malformed {
         detail: error.to_string(),
-    })
+    }
 }
 
 /// A fragment written as a multikey (Ed25519 `z6Mk`, P-256 `zDn`, P-384
@@ -404,6 +449,71 @@ mod tests {
             run(&method, issuer, &fetch).unwrap().binding,
             Binding::Bound
         );
+    }
+
+    /// RFC 7515 Appendix A.3's P-256 public key.
+    fn p256_jwk() -> Value {
+        serde_json::json!({"kty": "EC", "crv": "P-256",
+            "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+            "y": "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"})
+    }
+
+    fn did_jwk(jwk: &Value) -> String {
+        format!(
+            "did:jwk:{}",
+            Base64UrlUnpadded::encode_string(jwk.to_string().as_bytes())
+        )
+    }
+
+    #[test]
+    fn did_jwk_names_its_key_as_0() {
+        let did = did_jwk(&p256_jwk());
+        let bound = run(&format!("{did}#0"), &did, &MapFetch::new()).unwrap();
+        assert!(matches!(bound.key, PublicKey::P256(_)));
+        assert_eq!(bound.binding, Binding::Bound);
+        let other = run(&format!("{did}#1"), &did, &MapFetch::new());
+        assert!(matches!(other, Err(ResolveError::Malformed { .. })));
+        let garbled = run("did:jwk:e30!#0", "did:jwk:e30!", &MapFetch::new());
+        assert!(matches!(garbled, Err(ResolveError::Malformed { .. })));
+    }
+
+    #[test]
+    fn did_jwk_refuses_private_and_encryption_keys() {
+        let mut private = p256_jwk();
+        private["d"] = "jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI".into();
+        let did = did_jwk(&private);
+        let error = run(&format!("{did}#0"), &did, &MapFetch::new()).unwrap_err();
+        assert!(error.to_string().contains("private key part"), "{error}");
+        let mut encryption = p256_jwk();
+        encryption["use"] = "enc".into();
+        let did = did_jwk(&encryption);
+        let resolved = run(&format!("{did}#0"), &did, &MapFetch::new()).unwrap();
+        assert_eq!(resolved.binding, Binding::NotForAssertion);
+    }
+
+    #[test]
+    fn p256_did_keys_and_json_web_key_2020_methods_resolve() {
+        let p256 = "zDnaepBuvsQ8cpsWrVKw8fbpGpvPeNSjVPTWoq6cRqaYzBKVP";
+        let did = format!("did:key:{p256}");
+        let resolved = run(&format!("{did}#{p256}"), &did, &MapFetch::new()).unwrap();
+        assert!(matches!(resolved.key, PublicKey::P256(_)));
+
+        let did = "did:web:example.com";
+        let mut fetch = MapFetch::new();
+        let document = serde_json::json!({"id": did, "assertionMethod": ["#k"],
+            "verificationMethod": [{"id": "#k", "type": "JsonWebKey2020", "controller": did, "publicKeyJwk": p256_jwk()}]});
+        fetch.insert(
+            "https://example.com/.well-known/did.json",
+            document.to_string(),
+        );
+        let resolved = run("did:web:example.com#k", did, &fetch).unwrap();
+        assert!(matches!(resolved.key, PublicKey::P256(_)));
+        assert_eq!(resolved.binding, Binding::Bound);
+
+        let untyped = document.to_string().replace("JsonWebKey2020", "Multikey");
+        fetch.insert("https://example.com/.well-known/did.json", untyped);
+        let refused = run("did:web:example.com#k", did, &fetch);
+        assert!(matches!(refused, Err(ResolveError::Unsupported { .. })));
     }
 
     #[test]

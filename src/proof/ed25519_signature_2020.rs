@@ -7,7 +7,14 @@
 
 use serde_json::{Map, Value};
 
-use super::data_integrity::SuiteInputs;
+use super::data_integrity::{Canonicalization, SuiteInputs};
+use crate::canon::HashAlgorithm;
+
+/// How the suite canonicalises: JSON-LD and RDFC-1.0 (URDNA2015).
+pub const CANONICALIZATION: Canonicalization = Canonicalization::Rdfc;
+
+/// The hash of both canonical forms.
+pub const HASH: HashAlgorithm = HashAlgorithm::Sha256;
 
 /// The document and proof configuration to canonicalise, from the document
 /// the proof signs and the proof options (the proof without `proofValue`).

@@ -24,8 +24,8 @@ pub enum ProofError {
         /// The cryptosuite (for a `DataIntegrityProof`) or the proof type.
         name: String,
     },
-    /// `proofValue` is missing or is not `z` + base58btc of a 64-byte
-    /// Ed25519 signature.
+    /// `proofValue` is missing or is not `z` + base58btc of a signature of
+    /// the suite's length (64 bytes for Ed25519 and P-256, 96 for P-384).
     MalformedProofValue {
         /// What is wrong.
         detail: String,
@@ -49,6 +49,22 @@ pub enum ProofError {
     JsonLd(JsonLdError),
     /// The RDF could not be canonicalised.
     Canon(CanonError),
+    /// The key is of a type the proof's suite does not sign with (e.g. an
+    /// Ed25519 key on an ECDSA proof).
+    KeyTypeMismatch {
+        /// The suite the proof names.
+        suite: &'static str,
+        /// The key's type.
+        key_type: &'static str,
+    },
+    /// An ECDSA key's curve does not go with the proof's signature and hash
+    /// (P-256: 64 bytes, SHA-256; P-384: 96 bytes, SHA-384).
+    CurveMismatch {
+        /// The key's curve.
+        key_type: &'static str,
+        /// The length of the proof's signature.
+        signature_length: usize,
+    },
     /// The signature does not verify with the key. Deliberately opaque.
     SignatureMismatch,
 }
@@ -77,6 +93,17 @@ impl fmt::Display for ProofError {
             }
             Self::JsonLd(error) => write!(f, "{error}"),
             Self::Canon(error) => write!(f, "{error}"),
+            Self::KeyTypeMismatch { suite, key_type } => {
+                write!(f, "{key_type} keys cannot verify {suite} proofs")
+            }
+            Self::CurveMismatch {
+                key_type,
+                signature_length,
+            } => write!(
+                f,
+                "{key_type} keys cannot verify a {signature_length}-byte ecdsa signature \
+                 (P-256 signs 64 bytes over SHA-256 hashes, P-384 96 bytes over SHA-384 hashes)"
+            ),
             Self::SignatureMismatch => write!(f, "the signature does not match"),
         }
     }

@@ -2,15 +2,24 @@
 
 use std::collections::HashMap;
 
-use ed25519_dalek::{Signature, VerifyingKey};
+use ecdsa::elliptic_curve::sec1::{FromEncodedPoint, ModulusSize, ToEncodedPoint};
+use ecdsa::elliptic_curve::PrimeCurve;
+use ecdsa::elliptic_curve::{AffinePoint, CurveArithmetic, FieldBytesSize};
+use ecdsa::signature::Verifier;
+use ecdsa::SignatureSize;
 use serde_json::{Map, Value};
 
 use super::data_integrity::{self, HashData};
 use super::error::ProofError;
 use super::suite::{self, Suite};
-use super::{ed25519_signature_2020, eddsa_rdfc_2022, proof_set};
+use super::{ecdsa_jcs_2019, ecdsa_rdfc_2019, eddsa_jcs_2022, eddsa_rdfc_2022};
+use super::{ed25519_signature_2020, proof_set};
+use crate::canon::HashAlgorithm;
 use crate::keys::public_key::PublicKey;
 use crate::options::Limits;
+
+/// The length of an Ed25519 signature.
+const ED25519_SIGNATURE_LENGTH: usize = 64;
 
 /// A proof with everything needed to check it once its key is known.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,18 +36,21 @@ pub struct PreparedProof {
     pub created: Option<String>,
     /// The bytes the key signed.
     pub signed_bytes: Vec<u8>,
+    /// The hash the signed bytes were made with (SHA-384 only for P-384).
+    pub hash: HashAlgorithm,
     /// The signature from `proofValue`.
     pub signature: Vec<u8>,
-    /// Canonical N-Quads of the document the proof signs.
+    /// Canonical form (N-Quads or JCS) of the document the proof signs.
     pub canonical_document: String,
-    /// Canonical N-Quads of the proof configuration.
+    /// Canonical form of the proof configuration.
     pub canonical_proof_config: String,
 }
 
 /// Prepares proof number `index` of `document` (see
 /// [`proofs_of`](super::proofs_of)): identifies its suite, decodes its
-/// signature and derives the signed bytes, with JSON-LD in safe mode using
-/// the bundled contexts plus `contexts` (URL → document text).
+/// signature and derives the signed bytes, with JSON-LD in safe mode (for
+/// the RDFC suites) using the bundled contexts plus `contexts` (URL →
+/// document text).
 ///
 /// Fails with [`ProofError::NoSuchProof`], [`ProofError::MalformedProof`],
 /// [`ProofError::UnsupportedSuite`], [`ProofError::MalformedProofValue`],
@@ -57,18 +69,13 @@ pub fn prepare(
     let document = object(document, "the document is not an object")?;
 
     let (suite, legacy_suite_name) = suite::identify(proof)?;
-    let signature = data_integrity::decode_proof_value(proof)?;
+    let signature = data_integrity::decode_proof_value(proof, signature_lengths(suite))?;
     let created = data_integrity::created(proof)?;
     let verification_method = required_text(proof, "verificationMethod")?;
 
     let signed = proof_set::signed_document(document, proof)?;
-    let hash = hash_for(
-        suite,
-        signed,
-        data_integrity::proof_options(proof),
-        contexts,
-        limits,
-    )?;
+    let options = data_integrity::proof_options(proof);
+    let hash = hash_data(suite, signed, options, &signature, contexts, limits)?;
 
     Ok(PreparedProof {
         suite,
@@ -80,24 +87,45 @@ pub fn prepare(
             .map(str::to_owned),
         created,
         signed_bytes: hash.bytes,
+        hash: hash.hash,
         signature,
         canonical_document: hash.canonical_document,
         canonical_proof_config: hash.canonical_proof_config,
     })
 }
 
-/// Checks the prepared proof's signature with `key`, using strict RFC 8032
-/// verification (no malleable or small-order inputs).
+/// Checks the prepared proof's signature with `key`: Ed25519 with strict
+/// RFC 8032 verification (no malleable or small-order inputs), ECDSA with
+/// the curve's own hash over a fixed-size `r || s` signature.
 ///
-/// Fails with [`ProofError::SignatureMismatch`], deliberately without
-/// saying why.
+/// Fails with [`ProofError::KeyTypeMismatch`] when the key cannot sign
+/// for the proof's suite, [`ProofError::CurveMismatch`] when an ECDSA key's
+/// curve does not go with the proof's hash, and
+/// [`ProofError::SignatureMismatch`], deliberately without saying why.
 pub fn verify_signature(key: &PublicKey, prepared: &PreparedProof) -> Result<(), ProofError> {
-    match key {
-        PublicKey::Ed25519(bytes) => verify_ed25519(bytes, prepared),
+    let suite = prepared.suite;
+    match (key, suite.is_ecdsa(), prepared.hash) {
+        (PublicKey::Ed25519(bytes), false, _) => verify_ed25519(bytes, prepared),
+        (PublicKey::P256(bytes), true, HashAlgorithm::Sha256) => {
+            verify_ecdsa::<p256::NistP256>(bytes, prepared)
+        }
+        (PublicKey::P384(bytes), true, HashAlgorithm::Sha384) => {
+            verify_ecdsa::<p384::NistP384>(bytes, prepared)
+        }
+        (PublicKey::P256(_) | PublicKey::P384(_), true, _) => Err(ProofError::CurveMismatch {
+            key_type: key.type_name(),
+            signature_length: prepared.signature.len(),
+        }),
+        _ => Err(ProofError::KeyTypeMismatch {
+            suite: suite.name(),
+            key_type: key.type_name(),
+        }),
     }
 }
 
 fn verify_ed25519(key: &[u8; 32], prepared: &PreparedProof) -> Result<(), ProofError> {
+    use ed25519_dalek::{Signature, VerifyingKey};
+
     let key = VerifyingKey::from_bytes(key).map_err(|_| ProofError::SignatureMismatch)?;
     let signature =
         Signature::from_slice(&prepared.signature).map_err(|_| ProofError::SignatureMismatch)?;
@@ -106,18 +134,65 @@ fn verify_ed25519(key: &[u8; 32], prepared: &PreparedProof) -> Result<(), ProofE
         .map_err(|_| ProofError::SignatureMismatch)
 }
 
-fn hash_for(
+/// ECDSA on curve `C`, the signed bytes hashed with the curve's digest
+/// (SHA-256 for P-256, SHA-384 for P-384).
+fn verify_ecdsa<C>(key: &[u8], prepared: &PreparedProof) -> Result<(), ProofError>
+where
+    C: PrimeCurve + CurveArithmetic,
+    AffinePoint<C>: FromEncodedPoint<C> + ToEncodedPoint<C>,
+    FieldBytesSize<C>: ModulusSize,
+    SignatureSize<C>: ecdsa::elliptic_curve::generic_array::ArrayLength<u8>,
+    ecdsa::VerifyingKey<C>: Verifier<ecdsa::Signature<C>>,
+{
+    let key = ecdsa::VerifyingKey::<C>::from_sec1_bytes(key)
+        .map_err(|_| ProofError::SignatureMismatch)?;
+    let signature = ecdsa::Signature::<C>::from_slice(&prepared.signature)
+        .map_err(|_| ProofError::SignatureMismatch)?;
+
+    key.verify(&prepared.signed_bytes, &signature)
+        .map_err(|_| ProofError::SignatureMismatch)
+}
+
+/// The signature lengths a suite's `proofValue` may have.
+fn signature_lengths(suite: Suite) -> &'static [usize] {
+    if suite.is_ecdsa() {
+        return &ecdsa_rdfc_2019::SIGNATURE_LENGTHS;
+    }
+    &[ED25519_SIGNATURE_LENGTH]
+}
+
+/// The canonical forms and signed bytes of a proof, as its suite makes them.
+fn hash_data(
     suite: Suite,
     document: Map<String, Value>,
-    proof_options: Map<String, Value>,
+    options: Map<String, Value>,
+    signature: &[u8],
     contexts: &HashMap<String, String>,
     limits: &Limits,
 ) -> Result<HashData, ProofError> {
-    let (document, proof_config) = match suite {
-        Suite::EddsaRdfc2022 => eddsa_rdfc_2022::inputs(document, proof_options)?,
-        Suite::Ed25519Signature2020 => ed25519_signature_2020::inputs(document, proof_options),
+    let (canonicalization, hash) = match suite {
+        Suite::EddsaRdfc2022 => (eddsa_rdfc_2022::CANONICALIZATION, eddsa_rdfc_2022::HASH),
+        Suite::EddsaJcs2022 => (eddsa_jcs_2022::CANONICALIZATION, eddsa_jcs_2022::HASH),
+        Suite::EcdsaRdfc2019 => (
+            ecdsa_rdfc_2019::CANONICALIZATION,
+            ecdsa_rdfc_2019::hash_for(signature),
+        ),
+        Suite::EcdsaJcs2019 => (
+            ecdsa_jcs_2019::CANONICALIZATION,
+            ecdsa_rdfc_2019::hash_for(signature),
+        ),
+        Suite::Ed25519Signature2020 => {
+            let inputs = ed25519_signature_2020::inputs(document, options);
+            return data_integrity::hash_data(
+                inputs,
+                ed25519_signature_2020::CANONICALIZATION,
+                ed25519_signature_2020::HASH,
+                contexts,
+                limits,
+            );
+        }
     };
-    data_integrity::hash_data(document, proof_config, contexts, limits)
+    data_integrity::verify_data(document, options, canonicalization, hash, contexts, limits)
 }
 
 fn object<'a>(value: &'a Value, detail: &str) -> Result<&'a Map<String, Value>, ProofError> {
