@@ -22,15 +22,18 @@ pub enum Input<'a> {
 /// credentials become its children). Never fails: a bad record is a report
 /// whose verdict says so.
 pub async fn verify<F: Fetch>(input: Input<'_>, options: &VerifyOptions, fetch: &F) -> Report {
-    let detected = match input {
-        Input::Bytes(bytes) => input::detect_bytes(bytes, &options.limits),
-        Input::Json(value) => input::detect_value(value.clone(), &options.limits),
+    let (detected, source) = match input {
+        Input::Bytes(bytes) => (
+            input::detect_bytes(bytes, &options.limits),
+            input::source_of(bytes),
+        ),
+        Input::Json(value) => (input::detect_value(value.clone(), &options.limits), "json"),
     };
     let verifier = Verifier::new(options, fetch, now(options));
 
     let mut report = match &detected {
         Detected::Credential(document) => {
-            verifier.credential(document, "json", Role::Subject).await
+            verifier.credential(document, source, Role::Subject).await
         }
         Detected::Presentation(presentation) => presented(&verifier, presentation).await,
         Detected::Jwt(text) => verifier.jwt(text, Role::Subject).await,

@@ -38,8 +38,8 @@ const SUITES: [&str; 11] = [
     "DataIntegrityProof/ecdsa-jcs-2019",
 ];
 
-/// Input formats read here: JSON, and compact JWS text (`.jwt`, `.txt`).
-const FORMATS: [&str; 2] = ["json-ld", "jwt"];
+/// Input formats read here: JSON, compact JWS text (`.jwt`, `.txt`) and baked PNG/SVG images.
+const FORMATS: [&str; 4] = ["json-ld", "jwt", "png", "svg"];
 
 /// Fixtures whose stated verdict we do not give, with ours and the reason.
 const EXCEPTIONS: [(&str, Verdict, &str); 8] = [

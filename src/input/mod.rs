@@ -7,7 +7,10 @@ mod duplicates;
 
 use serde_json::Value;
 
+use crate::baking::{Baking, UnbakeError, Unbaked};
 use crate::options::Limits;
+
+const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 
 /// What the input turned out to be.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,11 +52,16 @@ pub fn detect_bytes(bytes: &[u8], limits: &Limits) -> Detected {
             message,
         };
     }
+    if bytes.starts_with(PNG_SIGNATURE) {
+        return unbaked(crate::baking::unbake_png(bytes), "PNG", limits);
+    }
     if let Some(what) = binary_kind(bytes) {
-        return unsupported(
-            what,
-            "Images with a baked-in credential are not supported yet.",
-        );
+        let message =
+            format!("This is {what}; badges carry their credential in PNG or SVG images only.");
+        return Detected::Unreadable {
+            detail: format!("{what}, not PNG or SVG"),
+            message,
+        };
     }
 
     let Ok(text) = std::str::from_utf8(bytes) else {
@@ -77,10 +85,13 @@ fn detect_text(text: &str, limits: &Limits) -> Detected {
     if crate::jwt::looks_like_compact(text) {
         return Detected::Jwt(text.to_owned());
     }
+    if text.starts_with('<') && text.contains("<svg") {
+        return unbaked(crate::baking::unbake_svg(text), "SVG", limits);
+    }
     if text.starts_with('<') {
         return unsupported(
-            "an SVG or HTML document",
-            "SVG badges and web pages are not supported yet.",
+            "a web page",
+            "This is a web page, not a credential; download the credential file (JSON, PNG or SVG) and check that instead.",
         );
     }
     if text.starts_with("http://") || text.starts_with("https://") {
@@ -105,6 +116,37 @@ fn detect_text(text: &str, limits: &Limits) -> Detected {
             detail: format!("invalid JSON: {error}"),
             message: json_problem(&error),
         },
+    }
+}
+
+/// What an image held: its baked text, read like any input, or a clear
+/// answer when it holds nothing or only an Open Badges 2.0 assertion.
+fn unbaked(found: Result<Unbaked, UnbakeError>, kind: &str, limits: &Limits) -> Detected {
+    match found {
+        Ok(Unbaked { baking: Baking::OpenBadges2, .. }) => unsupported(
+            "an Open Badges 2.0 baked badge",
+            "This image carries an Open Badges 2.0 assertion, the older format; this verifier checks Open Badges 3.0 and CLR 2.0.",
+        ),
+        Ok(Unbaked { payload, .. }) => detect_text(payload.trim(), limits),
+        Err(UnbakeError::NotBaked) => Detected::Unreadable {
+            detail: format!("{kind} without a baked credential"),
+            message: format!("This {kind} image has no credential baked into it; it is only a picture of a badge."),
+        },
+        Err(error) => Detected::Unreadable {
+            detail: error.to_string(),
+            message: format!("The {kind} image could not be read: {error}."),
+        },
+    }
+}
+
+/// Where input bytes came from, for the report: `png`, `svg`, `jwt` or `json`.
+pub fn source_of(bytes: &[u8]) -> &'static str {
+    let text = std::str::from_utf8(bytes).map(|t| t.trim_start_matches('\u{feff}').trim());
+    match text {
+        _ if bytes.starts_with(PNG_SIGNATURE) => "png",
+        Ok(text) if text.starts_with('<') => "svg",
+        Ok(text) if crate::jwt::looks_like_compact(text) => "jwt",
+        _ => "json",
     }
 }
 
@@ -192,9 +234,6 @@ fn unsupported(what: &'static str, message: &str) -> Detected {
 }
 
 fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        return Some("a PNG image");
-    }
     if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
         return Some("a JPEG image");
     }
@@ -271,13 +310,18 @@ mod tests {
 
     #[test]
     fn recognises_images() {
-        let png = b"\x89PNG\r\n\x1a\n rest";
+        let truncated_png = b"\x89PNG\r\n\x1a\n rest";
         assert!(matches!(
-            detect_bytes(png, &Limits::default()),
-            Detected::Unsupported {
-                what: "a PNG image",
-                ..
-            }
+            detect_bytes(truncated_png, &Limits::default()),
+            Detected::Unreadable { .. }
         ));
+        let jpeg = [0xff, 0xd8, 0xff, 0xe0];
+        assert!(matches!(
+            detect_bytes(&jpeg, &Limits::default()),
+            Detected::Unreadable { .. }
+        ));
+        let empty_svg = r#"<svg xmlns="http://www.w3.org/2000/svg"></svg>"#;
+        assert_eq!(what(empty_svg), "SVG without a baked credential");
+        assert_eq!(what("<html><body>hi</body></html>"), "a web page");
     }
 }

@@ -186,6 +186,20 @@ describe("the demo page", () => {
     await close();
   });
 
+  test("baked PNG and SVG badges are read and verified like their JSON", async () => {
+    for (const name of ["simple-json.png", "simple-json.svg"]) {
+      const { page, errors, close } = await openPage();
+      await page.check("#offline");
+      const file = new URL(`fixtures/credentials/1edtech-validator/ob30/${name}`, shared);
+      await page.setInputFiles("#file", fileURLToPath(file));
+      const shown = await shownVerdict(page);
+      assert.equal(shown.verdict, "incomplete", name);
+      assert.match(await page.locator("#result").innerText(), /Signature[\s\S]*valid/, name);
+      assert.deepStrictEqual(errors, []);
+      await close();
+    }
+  });
+
   test("an unreadable file gives a report, not a broken page", async () => {
     const { page, errors, close } = await openPage();
     await dropFile(page, "notes.txt", "these are not the credentials you are looking for");
