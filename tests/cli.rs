@@ -46,6 +46,23 @@ fn exit_codes_follow_the_verdicts() {
         Some(64)
     );
     assert_eq!(cler_verify(&["no-such-file.json"]).status.code(), Some(64));
+    assert_eq!(cler_verify(&["--help"]).status.code(), Some(0));
+}
+
+#[test]
+fn baked_images_are_read_like_json() {
+    let baked = [
+        "credentials/1edtech-validator/ob30/simple-json.png",
+        "credentials/1edtech-validator/ob30/simple-json.svg",
+    ];
+    let output = cler_verify(&baked);
+    assert_eq!(output.status.code(), Some(2), "genuine, key self-asserted");
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        text.matches("ok   proof: The signature is valid").count(),
+        2,
+        "{text}"
+    );
 }
 
 #[test]
