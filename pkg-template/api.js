@@ -7,6 +7,13 @@ import startBindings, { verify as verifyBindings } from "./cler_verifier.js";
 const LOOKUP_TIMEOUT_MS = 15_000;
 /** The largest document a lookup may return. */
 const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+/** How long a fetched document is reused, so a CLR or a page of records fetches each DID document once. */
+const CACHE_MS = 10 * 60 * 1000;
+/** The most documents remembered per fetch function. */
+const CACHE_ENTRIES = 256;
+
+/** Fetched documents, per fetch function, for the life of the page. */
+const caches = new WeakMap();
 
 export function makeApi(defaultSource) {
   let ready;
@@ -44,25 +51,45 @@ function withGuardedFetch(options) {
 }
 
 function guarded(fetchFn, timeoutMs) {
+  if (!caches.has(fetchFn)) caches.set(fetchFn, new Map());
+  const cache = caches.get(fetchFn);
   return async (url) => {
-    const controller = new AbortController();
-    let timer;
-    const timeout = new Promise((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        reject(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`));
-      }, timeoutMs);
-    });
-    try {
-      const response = await Promise.race([fetchFn.call(globalThis, url, { signal: controller.signal }), timeout]);
-      // Not a response at all: the verifier reports that in its own words.
-      if (typeof response?.arrayBuffer !== "function") return response;
-      const bytes = await Promise.race([boundedBody(response), timeout]);
-      return { status: response.status, headers: response.headers, arrayBuffer: async () => bytes.buffer };
-    } finally {
-      clearTimeout(timer);
+    const kept = cache.get(url);
+    if (kept && Date.now() - kept.at < CACHE_MS) return answer(kept);
+    const fetched = await fetchGuarded(fetchFn, timeoutMs, url);
+    if (fetched?.bytes && fetched.status >= 200 && fetched.status < 300) {
+      if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value);
+      cache.set(url, { ...fetched, at: Date.now() });
     }
+    return fetched?.bytes ? answer(fetched) : fetched;
   };
+}
+
+/** A fresh response-like object over remembered bytes. */
+function answer({ status, contentType, bytes }) {
+  const headers = { get: (name) => (name.toLowerCase() === "content-type" ? contentType : null) };
+  return { status, headers, arrayBuffer: async () => bytes.slice().buffer };
+}
+
+async function fetchGuarded(fetchFn, timeoutMs, url) {
+  const controller = new AbortController();
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`));
+    }, timeoutMs);
+  });
+  try {
+    const response = await Promise.race([fetchFn.call(globalThis, url, { signal: controller.signal }), timeout]);
+    // Not a response at all: the verifier reports that in its own words.
+    if (typeof response?.arrayBuffer !== "function") return response;
+    const bytes = await Promise.race([boundedBody(response), timeout]);
+    const contentType = response.headers?.get?.("content-type") ?? null;
+    return { status: response.status, contentType, bytes };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The body, refusing more than MAX_DOCUMENT_BYTES, streamed when possible. */

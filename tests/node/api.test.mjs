@@ -240,3 +240,25 @@ describe("guarded lookups", () => {
     assert.ok(report.lookups.some((entry) => /larger than 16 MiB/.test(entry.detail ?? "")));
   });
 });
+
+describe("documents are kept for the page's life", () => {
+  test("a second verification of the same issuer fetches nothing again", async () => {
+    const body = JSON.stringify({ id: "https://example.edu/issuers/565049" });
+    const { calls, fetch } = recorder(() => new Response(body, { status: 200 }));
+    const bytes = await read(HTTPS_ISSUER);
+    await verify(bytes, { now: NOW, fetch });
+    const first = calls.length;
+    await verify(bytes, { now: NOW, fetch });
+    assert.ok(first > 0, "the first verification looked the key up");
+    assert.equal(calls.length, first, "the second one reused the document");
+  });
+
+  test("failed lookups are not kept", async () => {
+    const { calls, fetch } = recorder(() => new Response("no", { status: 503 }));
+    const bytes = await read(HTTPS_ISSUER);
+    await verify(bytes, { now: NOW, fetch });
+    const first = calls.length;
+    await verify(bytes, { now: NOW, fetch });
+    assert.equal(calls.length, 2 * first);
+  });
+});

@@ -136,6 +136,23 @@ describe("the demo page", () => {
     await close();
   });
 
+  test("a pasted VC-JWT and a dropped .jwt file are verified", async () => {
+    const jwt = await readFile(new URL("bench/vectors/ob3-jwt-eddsa.jwt", shared), "utf8");
+    const pasted = await openPage();
+    await pasted.page.fill("#paste", jwt);
+    await pasted.page.click("#verify");
+    assert.equal((await shownVerdict(pasted.page)).verdict, "verified");
+    await pasted.close();
+
+    const dropped = await openPage();
+    await dropFile(dropped.page, "badge.jwt", jwt);
+    assert.equal((await shownVerdict(dropped.page)).verdict, "verified");
+    const tampered = await readFile(new URL("bench/vectors/ob3-jwt-eddsa-tampered.jwt", shared), "utf8");
+    await dropFile(dropped.page, "tampered.jwt", tampered);
+    await dropped.page.waitForSelector('#result .banner[data-verdict="invalid"]');
+    await dropped.close();
+  });
+
   test("keyboard only: Tab to the paste box, type, Tab to Verify, Enter", async () => {
     const { page, close } = await openPage();
     await tabTo(page, "paste");
