@@ -10,10 +10,11 @@ use crate::trust::TrustList;
 
 /// Runs the `trust` check.
 pub fn run(document: &Value, list: &TrustList) -> Check {
-    let list_name = list
-        .name
-        .as_deref()
-        .unwrap_or("your list of trusted issuers");
+    let list_name = match &list.name {
+        Some(name) => format!("your list \u{201c}{name}\u{201d}"),
+        None => "your list of trusted issuers".to_owned(),
+    };
+    let list_name = list_name.as_str();
     let Some(issuer) = issuer_id(document) else {
         return not_listed("The record names no issuer to look up", list_name);
     };

@@ -261,7 +261,7 @@ describe("the applicant and the trusted issuers", () => {
     const trust = await answer(page, "trust");
     assert.equal(trust.outcome, "pass");
     assert.match(trust.text, /Known issuer: 1EdTech test university \(our name\)/);
-    assert.match(trust.text, /is in Admissions list/);
+    assert.match(trust.text, /is in your list “Admissions list”/);
     assert.ok(await answersFollowVerdict(page), "the answers sit right under the verdict");
 
     await page.screenshot({ path: `${SCREENSHOTS}/cler-page-answers-desktop.png` });
