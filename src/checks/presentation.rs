@@ -47,11 +47,7 @@ pub async fn presentation<F: Fetch>(
 
 /// A presentation is JSON-LD too: its first context must be the VC one.
 fn context(presentation: &Value) -> Check {
-    let first = match presentation.get("@context") {
-        Some(Value::Array(items)) => items.first().and_then(Value::as_str),
-        Some(Value::String(url)) => Some(url.as_str()),
-        _ => None,
-    };
+    let first = crate::model::first_context(presentation);
     let known = [
         "https://www.w3.org/ns/credentials/v2",
         "https://www.w3.org/2018/credentials/v1",

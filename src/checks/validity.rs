@@ -111,12 +111,7 @@ fn malformed(name: &str, detail: &str) -> Check {
 }
 
 fn is_vc_1_1(document: &Value) -> bool {
-    let first = match document.get("@context") {
-        Some(Value::Array(items)) => items.first().and_then(Value::as_str),
-        Some(Value::String(url)) => Some(url.as_str()),
-        _ => None,
-    };
-    first == Some("https://www.w3.org/2018/credentials/v1")
+    crate::model::first_context(document) == Some("https://www.w3.org/2018/credentials/v1")
 }
 
 /// The date part of an XSD dateTime, for messages.

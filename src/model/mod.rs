@@ -103,6 +103,16 @@ pub fn id_of(value: Option<&Value>) -> Option<String> {
     }
 }
 
+/// The first `@context` entry when it is a URL (`@context` as one string
+/// or as an array): the VC base context the standards require there.
+pub fn first_context(document: &Value) -> Option<&str> {
+    match document.get("@context")? {
+        Value::Array(items) => items.first().and_then(Value::as_str),
+        Value::String(url) => Some(url),
+        _ => None,
+    }
+}
+
 /// The issuer's identifier: `issuer` as a string or `issuer.id`.
 pub fn issuer_id(document: &Value) -> Option<String> {
     id_of(document.get("issuer"))

@@ -207,99 +207,10 @@ fn display(value: &Value) -> String {
         .map_or_else(|| value.to_string(), str::to_owned)
 }
 
-/// Whether `text` is an [XSD 1.1 dateTime](https://www.w3.org/TR/xmlschema11-2/#dateTime):
-/// `-?YYYY-MM-DDThh:mm:ss(.s+)?(Z|±hh:mm)?` with every field in range.
+/// Whether `text` is an [XSD 1.1 dateTime](https://www.w3.org/TR/xmlschema11-2/#dateTime),
+/// read by the same parser that judges validity dates ([`crate::datetime`]).
 pub fn is_xsd_date_time(text: &str) -> bool {
-    let unsigned = text.strip_prefix('-').unwrap_or(text);
-    let Some((date, time)) = unsigned.split_once('T') else {
-        return false;
-    };
-    let (clock, zone) = split_zone(time);
-    is_date(date) && is_clock(clock) && zone.is_none_or(is_zone)
-}
-
-/// The time of day and the time zone (`Z` or `±hh:mm`), if any.
-fn split_zone(time: &str) -> (&str, Option<&str>) {
-    if let Some(clock) = time.strip_suffix('Z') {
-        return (clock, Some("Z"));
-    }
-    match time
-        .len()
-        .checked_sub(6)
-        .and_then(|at| time.split_at_checked(at))
-    {
-        Some((clock, zone)) if zone.starts_with(['+', '-']) => (clock, Some(zone)),
-        _ => (time, None),
-    }
-}
-
-fn is_date(date: &str) -> bool {
-    let mut parts = date.rsplitn(3, '-');
-    let (Some(day), Some(month), Some(year)) = (parts.next(), parts.next(), parts.next()) else {
-        return false;
-    };
-    let year_ok = digits(year, 4, 9) && (year.len() == 4 || !year.starts_with('0'));
-    let (Some(year), Some(month), Some(day)) = (number(year), fixed(month, 2), fixed(day, 2))
-    else {
-        return false;
-    };
-    year_ok && (1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day)
-}
-
-fn is_clock(clock: &str) -> bool {
-    let (whole, fraction) = clock.split_once('.').unwrap_or((clock, "0"));
-    let mut parts = whole.split(':');
-    let (Some(hour), Some(minute), Some(second), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return false;
-    };
-    let (Some(hour), Some(minute), Some(second)) =
-        (fixed(hour, 2), fixed(minute, 2), fixed(second, 2))
-    else {
-        return false;
-    };
-    if !digits(fraction, 1, usize::MAX) {
-        return false;
-    }
-    let midnight = hour == 24 && minute == 0 && second == 0 && fraction.bytes().all(|b| b == b'0');
-    midnight || (hour < 24 && minute < 60 && second < 60)
-}
-
-fn is_zone(zone: &str) -> bool {
-    if zone == "Z" {
-        return true;
-    }
-    let Some((hour, minute)) = zone.get(1..).and_then(|rest| rest.split_once(':')) else {
-        return false;
-    };
-    let (Some(hour), Some(minute)) = (fixed(hour, 2), fixed(minute, 2)) else {
-        return false;
-    };
-    (hour < 14 && minute < 60) || (hour == 14 && minute == 0)
-}
-
-fn digits(text: &str, shortest: usize, longest: usize) -> bool {
-    (shortest..=longest).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn number(text: &str) -> Option<u64> {
-    text.parse().ok()
-}
-
-fn fixed(text: &str, width: usize) -> Option<u64> {
-    digits(text, width, width).then(|| number(text)).flatten()
-}
-
-fn days_in_month(year: u64, month: u64) -> u64 {
-    match month {
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
-            29
-        }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+    crate::datetime::parse(text).is_ok()
 }
 
 #[cfg(test)]
