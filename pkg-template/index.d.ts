@@ -100,6 +100,22 @@ export interface VerifyOptions {
    * record invalid. See {@link TrustedIssuers}.
    */
   trustedIssuers?: TrustedIssuers;
+  /**
+   * The challenge (a one-time value) you gave the holder when asking for a
+   * presentation. A presentation's proof must carry exactly this
+   * `challenge` (a VP-JWT: its `nonce` claim), which shows it was made for
+   * your request and is not a replay; otherwise its `proof` check fails.
+   * Without it, a challenge the proof carries passes with a note that
+   * freshness was not checked. Credentials outside a presentation ignore it.
+   */
+  challenge?: string;
+  /**
+   * Your domain (for example `"https://jobs.example"`) as you told the
+   * holder. A presentation's proof must carry it as `domain` (one value or
+   * a list including it; a VP-JWT: its `aud` claim), which shows the
+   * presentation was meant for you; otherwise its `proof` check fails.
+   */
+  domain?: string;
 }
 
 /** The holder you expect, with its OB `identityType`. */

@@ -22,6 +22,14 @@ pub struct VerifyOptions {
     pub expected_recipient: Option<ExpectedRecipient>,
     /// Issuers the caller trusts; adds the `trust` check.
     pub trusted_issuers: Option<TrustList>,
+    /// The challenge (nonce) the caller gave the holder: a presentation's
+    /// proof must carry exactly this `challenge` (a VP-JWT: `nonce`), which
+    /// shows it was made for this request and is not a replay.
+    pub challenge: Option<String>,
+    /// The caller's domain (for example its web origin): a presentation's
+    /// proof must carry it as `domain` (a VP-JWT: `aud`), which shows it was
+    /// made for this verifier.
+    pub domain: Option<String>,
 }
 
 /// Limits that keep hostile input from exhausting memory or time.

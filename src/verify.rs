@@ -75,24 +75,8 @@ async fn checked<F: Fetch>(
 }
 
 async fn presented<F: Fetch>(verifier: &Verifier<'_, F>, presentation: &Value) -> Report {
-    let proof = vec![presentation_proof(presentation)];
+    let proof = crate::checks::presentation_proof(verifier, presentation).await;
     crate::checks::presentation(verifier, presentation, proof, "presentation").await
-}
-
-fn presentation_proof(presentation: &Value) -> Check {
-    if presentation.get("proof").is_none() {
-        return Check::skip(
-            CheckId::Proof,
-            "The presentation itself is not signed; each credential carries its own proof.",
-        );
-    }
-    let message = "The presentation carries its own signature, which this verifier does not check yet; each credential inside is checked on its own.";
-    let problem = Problem::new(
-        "presentation_proof_unchecked",
-        "presentation proofs are not verified yet",
-    )
-    .w3c("PROOF_VERIFICATION_ERROR");
-    Check::with_problem(CheckId::Proof, Outcome::Unknown, message, problem)
 }
 
 /// A report for input that holds no credential this verifier can check:

@@ -124,3 +124,94 @@ fn truncated_and_corrupt_samples_fail_clearly() {
         Verdict::Invalid
     );
 }
+
+const JWT_PNG: &str = "credentials/1edtech-validator/ob30/simple-jwt.png";
+const JWT_SVG: &str = "credentials/1edtech-validator/ob30/simple-jwt.svg";
+
+fn compressed_baked_text(text: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut zlib = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    zlib.write_all(text.as_bytes()).unwrap();
+    let mut data = b"openbadgecredential\0\x01\0\0\0".to_vec();
+    data.extend(zlib.finish().unwrap());
+    png_with(&[(b"iTXt", data)])
+}
+
+fn svg_with(inner: &str) -> Vec<u8> {
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0" width="1" height="1">{inner}<rect/></svg>"#
+    )
+    .into_bytes()
+}
+
+#[test]
+fn a_compressed_itxt_credential_verifies_like_its_json_twin() {
+    let twin = common::verify_bytes(&common::read(JSON_TWIN));
+    let text = String::from_utf8(common::read(JSON_TWIN)).unwrap();
+    let report = common::verify_bytes(&compressed_baked_text(&text));
+    assert_eq!(report.source, "png");
+    assert_eq!(report.verdict, twin.verdict);
+    assert!(same_checks(&report, &twin), "{:#?}", report.checks);
+}
+
+#[test]
+fn unicode_text_round_trips_through_compressed_png_and_svg_cdata() {
+    let name = "Café “Ünïcode” 学位 🎓";
+    let mut document = common::json(JSON_TWIN);
+    document["name"] = serde_json::json!(name);
+    let text = document.to_string();
+    let cdata = svg_with(&format!(
+        "<openbadges:credential><![CDATA[{text}]]></openbadges:credential>"
+    ));
+    for image in [compressed_baked_text(&text), cdata] {
+        let report = common::verify_bytes(&image);
+        let read = report.credential.as_ref().and_then(|c| c.name.clone());
+        assert_eq!(read.as_deref(), Some(name), "{}", report.source);
+        assert_eq!(report.verdict, common::verify_json(&document).verdict);
+    }
+}
+
+#[test]
+fn jwt_baked_in_a_png_and_in_an_svg_verify_attribute_is_checked() {
+    let png = common::verify_bytes(&common::read(JWT_PNG));
+    let svg = common::verify_bytes(&common::read(JWT_SVG));
+    for report in [&png, &svg] {
+        let proof = report.checks_for(cler_verifier::CheckId::Proof).next();
+        assert_eq!(
+            proof.map(|c| c.outcome),
+            Some(cler_verifier::Outcome::Pass),
+            "{:#?}",
+            report.checks
+        );
+    }
+    assert!(same_checks(&png, &svg));
+}
+
+#[test]
+fn open_badges_2_images_are_explained_never_verified() {
+    let mut data = b"openbadges\0".to_vec();
+    data.extend_from_slice(b"https://example.org/assertions/1");
+    let png = png_with(&[(b"tEXt", data)]);
+    let svg = br#"<svg xmlns:openbadges="http://openbadges.org"><openbadges:assertion verify="https://example.org/assertions/1"></openbadges:assertion></svg>"#;
+    for image in [png, svg.to_vec()] {
+        let report = common::verify_bytes(&image);
+        assert_ne!(report.verdict, Verdict::Verified);
+        assert!(
+            report.headline.contains("Open Badges 2.0"),
+            "{}",
+            report.headline
+        );
+    }
+}
+
+#[test]
+fn a_png_with_a_corrupted_credential_chunk_fails_clearly() {
+    let mut image = baked_text(&String::from_utf8(common::read(JSON_TWIN)).unwrap());
+    let inside = image.len() / 2;
+    image[inside] ^= 0x20;
+    let report = common::verify_bytes(&image);
+    assert_eq!(report.verdict, Verdict::Invalid);
+    assert!(!report.headline.is_empty());
+    let svg = svg_with("<openbadges:credential><![CDATA[{\"a\": ");
+    assert_eq!(common::verify_bytes(&svg).verdict, Verdict::Invalid);
+}

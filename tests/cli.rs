@@ -149,3 +149,35 @@ fn offline_opens_no_address() {
         "link_not_opened"
     );
 }
+
+#[test]
+fn challenge_and_domain_flags_reach_the_presentation_check() {
+    use common::{holder, issuer};
+    let presentation = holder::presentation(
+        serde_json::json!([issuer::badge(serde_json::json!([]))]),
+        Some(&holder::did()),
+    );
+    let extra = serde_json::json!({"challenge": "c-1", "domain": "https://jobs.example"});
+    let signed = holder::sign(
+        presentation,
+        holder::proof("eddsa-rdfc-2022", "authentication", extra),
+    );
+    let path = std::env::temp_dir().join(format!("cler-cli-vp-{}.json", std::process::id()));
+    std::fs::write(&path, signed.to_string()).unwrap();
+    let file = path.to_str().unwrap();
+
+    let answered = [
+        "--challenge",
+        "c-1",
+        "--domain",
+        "https://jobs.example",
+        file,
+    ];
+    assert_eq!(cler_verify(&answered).status.code(), Some(0));
+    let replayed = cler_verify(&["--challenge", "c-2", file]);
+    assert_eq!(replayed.status.code(), Some(1));
+    let text = String::from_utf8(replayed.stdout).unwrap();
+    assert!(text.contains("another challenge"), "{text}");
+    assert_eq!(cler_verify(&["--challenge"]).status.code(), Some(64));
+    std::fs::remove_file(&path).unwrap();
+}

@@ -18,12 +18,12 @@
 
 use serde_json::Value;
 
-use super::proof::{binding_check, unresolved_binding};
-use super::{presentation, Envelope, Role, Verifier};
+use super::proof::{binding_check, relationship_of, unresolved_binding};
+use super::{challenge, presentation, Envelope, Role, Verifier};
 use crate::datetime::Instant;
 use crate::fetch::Fetch;
 use crate::jwt::{self, claims, key, JwtError, Opened};
-use crate::keys::resolve::ResolveError;
+use crate::keys::resolve::{ResolveError, Signer};
 use crate::model::types_of;
 use crate::report::{Check, CheckId, Outcome, Problem, Report};
 
@@ -51,6 +51,7 @@ pub async fn run<F: Fetch>(verifier: &Verifier<'_, F>, text: &str, role: Role) -
     {
         let mut proof = envelope.checks;
         proof.extend(envelope.validity);
+        proof.extend(challenge::jwt(&opened.secured.claims, verifier.options));
         return presentation(verifier, credential, proof, "jwt").await;
     }
     verifier
@@ -59,8 +60,13 @@ pub async fn run<F: Fetch>(verifier: &Verifier<'_, F>, text: &str, role: Role) -
 }
 
 async fn envelope<F: Fetch>(verifier: &Verifier<'_, F>, opened: &Opened) -> Envelope {
-    let (_, issuer) = claims::signer_of(&opened.secured.credential);
-    let mut checks = signature_and_key(verifier, opened, issuer.as_deref()).await;
+    let credential = &opened.secured.credential;
+    let (_, signer_id) = claims::signer_of(credential);
+    let signer = Signer {
+        id: signer_id.as_deref(),
+        relationship: relationship_of(credential),
+    };
+    let mut checks = signature_and_key(verifier, opened, signer).await;
     let verified = checks.first().is_some_and(|c| c.outcome == Outcome::Pass);
 
     checks.extend(
@@ -82,14 +88,17 @@ async fn envelope<F: Fetch>(verifier: &Verifier<'_, F>, opened: &Opened) -> Enve
 async fn signature_and_key<F: Fetch>(
     verifier: &Verifier<'_, F>,
     opened: &Opened,
-    issuer: Option<&str>,
+    signer: Signer<'_>,
 ) -> Vec<Check> {
-    let Some(found) = key::find(&opened.header, issuer, &verifier.lookups).await else {
+    let Some(found) = key::find(&opened.header, signer, &verifier.lookups).await else {
         return no_key();
     };
     let key = match found {
         Ok(key) => key,
-        Err(error) => return vec![unresolved(&error), unresolved_binding(&error)],
+        Err(error) => {
+            let binding = unresolved_binding(&error, signer.relationship);
+            return vec![unresolved(&error), binding];
+        }
     };
 
     let alg = opened.header.alg.name();
@@ -102,7 +111,7 @@ async fn signature_and_key<F: Fetch>(
     };
     vec![
         signature,
-        binding_check(&key.binding, &key.named_by, issuer),
+        binding_check(&key.binding, &key.named_by, signer),
     ]
 }
 

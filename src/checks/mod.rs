@@ -7,7 +7,8 @@
 mod children;
 
 pub use children::{child, children_verdict};
-pub use presentation::presentation;
+pub use presentation::{embedded_proof as presentation_proof, presentation};
+mod challenge;
 mod context;
 mod jwt;
 mod presentation;

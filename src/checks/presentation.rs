@@ -1,15 +1,38 @@
 //! A Verifiable Presentation: a holder's envelope around credentials, each
 //! reported as a child with its own verdict. The presentation itself must be
-//! JSON-LD of the VC vocabulary and must hold something; its own proof is
-//! judged by the caller (JSON proof or VC-JWT envelope).
+//! JSON-LD of the VC vocabulary and must hold something; its own proof (Data
+//! Integrity, [`embedded_proof`], or a VC-JWT envelope) must be its holder's
+//! (`authentication`), and answer the caller's challenge and domain. A
+//! signed presentation whose holder is not the subject of a credential it
+//! holds is noted, not failed: VC 2.0 §"Subject-Holder Relationships"
+//! allows it (a parent presenting a child's record).
 
 use serde_json::Value;
 
 use super::children::{children_verdict, within_budget};
-use super::Verifier;
+use super::{challenge, proof, Verifier};
 use crate::fetch::Fetch;
-use crate::model::one_or_many;
+use crate::model::{id_of, one_or_many};
 use crate::report::{Check, CheckId, Child, Outcome, Problem, Relation, Report};
+
+/// The checks of a JSON presentation's own proof: its Data Integrity
+/// proofs (as for a credential, but for `authentication` by the holder),
+/// then the caller's challenge and domain.
+pub async fn embedded_proof<F: Fetch>(
+    verifier: &Verifier<'_, F>,
+    presentation: &Value,
+) -> Vec<Check> {
+    let mut checks = if presentation.get("proof").is_none() {
+        vec![Check::skip(
+            CheckId::Proof,
+            "The presentation itself is not signed; each credential carries its own proof.",
+        )]
+    } else {
+        proof::run(verifier, presentation).await.checks
+    };
+    checks.extend(challenge::data_integrity(presentation, verifier.options));
+    checks
+}
 
 /// Verifies every credential of `presentation`; `proof` holds the checks
 /// of the presentation's own proof.
@@ -35,8 +58,12 @@ pub async fn presentation<F: Fetch>(
         format!("Read as a presentation holding {held}."),
     )];
     checks.push(context(presentation));
+    let signed = proof.iter().any(|check| check.outcome != Outcome::Skip);
     checks.extend(proof);
     checks.push(credentials(&presented.children));
+    if signed {
+        checks.extend(holder_not_subject(presentation, &presented.children));
+    }
     checks.extend(presented.skipped_check());
 
     let mut report = Report::from_checks(source, None, checks);
@@ -65,6 +92,31 @@ fn context(presentation: &Value) -> Check {
     )
     .w3c("MALFORMED_VALUE_ERROR");
     Check::with_problem(CheckId::Context, Outcome::Fail, message, problem)
+}
+
+/// A note naming the credentials whose subject is someone other than the
+/// presentation's holder.
+fn holder_not_subject(presentation: &Value, children: &[Child]) -> Option<Check> {
+    let holder = id_of(presentation.get("holder"))?;
+    let others: Vec<&str> = children
+        .iter()
+        .filter_map(|child| child.report.credential.as_ref()?.subject.id.as_deref())
+        .filter(|subject| *subject != holder)
+        .collect();
+    let first = others.first()?;
+
+    let message = match others.len() {
+        1 => format!("The holder {holder} is not the subject of the credential it presents (issued to {first}); a holder may present someone else's record, so check they are entitled to."),
+        count => format!("The holder {holder} is not the subject of {count} of the credentials it presents (the first was issued to {first}); a holder may present someone else's record, so check they are entitled to."),
+    };
+    let problem = Problem::new(
+        "holder_not_subject",
+        format!(
+            "holder {holder}, credentialSubject.id {}",
+            others.join(", ")
+        ),
+    );
+    Some(Check::with_problem(CheckId::Nested, Outcome::Warn, message, problem).on("holder"))
 }
 
 /// An empty presentation proves nothing; otherwise its credentials decide.

@@ -1,6 +1,9 @@
 //! The `proof` and `issuer_key` checks: every proof of a supported suite
 //! must verify, unsupported ones are warnings, at least one must verify, and
-//! each verified key must be the issuer's.
+//! each verified key must be the signer's: a credential's issuer, listing it
+//! for `assertionMethod`, or a presentation's holder, listing it for
+//! `authentication` (the `issuer_key` check of a presentation is about its
+//! holder).
 
 use serde_json::Value;
 
@@ -8,8 +11,10 @@ use super::{Envelope, Verifier};
 use crate::canon::CanonError;
 use crate::fetch::{Fetch, FetchError};
 use crate::jsonld::JsonLdError;
-use crate::keys::resolve::{resolve, Binding, ResolveError};
-use crate::model::issuer_id;
+use crate::jwt::claims::signer_of;
+use crate::keys::controller_document::Relationship;
+use crate::keys::resolve::{resolve, Binding, ResolveError, Signer};
+use crate::model::types_of;
 use crate::proof::{prepare, proofs_of, verify_signature, PreparedProof, ProofError};
 use crate::report::{Check, CheckId, Outcome, Problem};
 
@@ -70,7 +75,11 @@ pub async fn run<F: Fetch>(verifier: &Verifier<'_, F>, document: &Value) -> Proo
         return found;
     }
 
-    let issuer = issuer_id(document);
+    let (_, signer_id) = signer_of(document);
+    let signer = Signer {
+        id: signer_id.as_deref(),
+        relationship: relationship_of(document),
+    };
     let mut tally = Tally::default();
     for index in 0..proofs.len() {
         let target = if proofs.len() > 1 {
@@ -78,7 +87,7 @@ pub async fn run<F: Fetch>(verifier: &Verifier<'_, F>, document: &Value) -> Proo
         } else {
             "proof".to_owned()
         };
-        let one = one_proof(verifier, document, index, issuer.as_deref()).await;
+        let one = one_proof(verifier, document, index, signer).await;
         tally.count(&one);
         found.expanded |= one.expanded;
         if found.jsonld_error.is_none() {
@@ -158,7 +167,7 @@ async fn one_proof<F: Fetch>(
     verifier: &Verifier<'_, F>,
     document: &Value,
     index: usize,
-    issuer: Option<&str>,
+    signer: Signer<'_>,
 ) -> OneProof {
     let options = verifier.options;
     let prepared = match prepare(document, index, &options.contexts, &options.limits) {
@@ -167,10 +176,10 @@ async fn one_proof<F: Fetch>(
     };
 
     let mut checks = Vec::new();
-    if let Some(purpose) = purpose_problem(&prepared) {
+    if let Some(purpose) = purpose_problem(&prepared, signer.relationship) {
         checks.push(purpose);
     }
-    let (signature, binding) = signature_and_key(verifier, &prepared, issuer).await;
+    let (signature, binding) = signature_and_key(verifier, &prepared, signer).await;
     let verified = signature.outcome == Outcome::Pass || signature.outcome == Outcome::Warn;
     checks.push(signature);
     checks.push(binding);
@@ -249,14 +258,34 @@ pub fn plain_jsonld(error: &JsonLdError) -> String {
     }
 }
 
-fn purpose_problem(prepared: &PreparedProof) -> Option<Check> {
+/// Whether `document` is a presentation, whose proof is its holder's
+/// `authentication`; a credential's is its issuer's `assertionMethod`.
+pub(super) fn relationship_of(document: &Value) -> Relationship {
+    if types_of(document)
+        .iter()
+        .any(|t| t == "VerifiablePresentation")
+    {
+        return Relationship::Authentication;
+    }
+    Relationship::AssertionMethod
+}
+
+/// [VC Data Integrity §4.4 Verify Proof](https://www.w3.org/TR/vc-data-integrity/#verify-proof),
+/// "expectedProofPurpose": a credential's proof asserts, a presentation's
+/// proof authenticates its holder.
+fn purpose_problem(prepared: &PreparedProof, relationship: Relationship) -> Option<Check> {
     let purpose = prepared.proof_purpose.as_deref().unwrap_or("(none)");
-    if purpose == "assertionMethod" {
+    if purpose == relationship.property() {
         return None;
     }
-    let message = format!(
-        "The proof was made for \"{purpose}\", not for issuing a credential (assertionMethod)."
-    );
+    let message = match relationship {
+        Relationship::AssertionMethod => format!(
+            "The proof was made for \"{purpose}\", not for issuing a credential (assertionMethod)."
+        ),
+        Relationship::Authentication => format!(
+            "The presentation's proof was made for \"{purpose}\", not for proving who presents it (authentication)."
+        ),
+    };
     let problem = Problem::new("wrong_proof_purpose", format!("proofPurpose is {purpose}"))
         .w3c("PROOF_VERIFICATION_ERROR");
     Some(Check::with_problem(
@@ -270,20 +299,23 @@ fn purpose_problem(prepared: &PreparedProof) -> Option<Check> {
 async fn signature_and_key<F: Fetch>(
     verifier: &Verifier<'_, F>,
     prepared: &PreparedProof,
-    issuer: Option<&str>,
+    signer: Signer<'_>,
 ) -> (Check, Check) {
     let method = prepared.verification_method.as_str();
-    let resolved = resolve(method, issuer, &verifier.lookups).await;
+    let resolved = resolve(method, signer, &verifier.lookups).await;
 
     let key = match resolved {
         Ok(key) => key,
-        Err(error) => return (unresolved_signature(&error), unresolved_binding(&error)),
+        Err(error) => {
+            let binding = unresolved_binding(&error, signer.relationship);
+            return (unresolved_signature(&error), binding);
+        }
     };
     let signature = match verify_signature(&key.key, prepared) {
         Ok(()) => signature_pass(prepared),
         Err(error) => signature_fail(&error),
     };
-    (signature, binding_check(&key.binding, method, issuer))
+    (signature, binding_check(&key.binding, method, signer))
 }
 
 fn signature_pass(prepared: &PreparedProof) -> Check {
@@ -337,14 +369,21 @@ fn unresolved_signature(error: &ResolveError) -> Check {
     }
 }
 
-pub(super) fn unresolved_binding(error: &ResolveError) -> Check {
-    let message = "Could not confirm that the signing key belongs to the issuer, because the key was not found.";
+pub(super) fn unresolved_binding(error: &ResolveError, relationship: Relationship) -> Check {
+    let message = format!(
+        "Could not confirm that the signing key belongs to the {}, because the key was not found.",
+        relationship.party()
+    );
     let problem = Problem::new("key_unconfirmed", error.to_string());
     Check::with_problem(CheckId::IssuerKey, Outcome::Unknown, message, problem)
 }
 
-pub(super) fn binding_check(binding: &Binding, method: &str, issuer: Option<&str>) -> Check {
-    let issuer = issuer.unwrap_or("the issuer (unnamed)");
+/// The `issuer_key` entry for a resolved key's binding to `signer`.
+pub(super) fn binding_check(binding: &Binding, method: &str, signer: Signer<'_>) -> Check {
+    if signer.relationship == Relationship::Authentication {
+        return holder_binding_check(binding, method, signer.id);
+    }
+    let issuer = signer.id.unwrap_or("the issuer (unnamed)");
     match binding {
         Binding::Bound => Check::pass(
             CheckId::IssuerKey,
@@ -373,7 +412,7 @@ pub(super) fn binding_check(binding: &Binding, method: &str, issuer: Option<&str
             .w3c("PROOF_VERIFICATION_ERROR");
             Check::with_problem(CheckId::IssuerKey, Outcome::Fail, message, problem)
         }
-        Binding::NotForAssertion => {
+        Binding::NotListed => {
             let message =
                 format!("The issuer {issuer} has not authorised this key for issuing credentials.");
             let problem = Problem::new(
@@ -384,6 +423,58 @@ pub(super) fn binding_check(binding: &Binding, method: &str, issuer: Option<&str
             Check::with_problem(CheckId::IssuerKey, Outcome::Fail, message, problem)
         }
     }
+}
+
+/// Holder binding: the presentation's key must be its holder's, listed for
+/// `authentication`; a presentation naming no holder is signed by whoever
+/// controls the key, which is said.
+fn holder_binding_check(binding: &Binding, method: &str, holder: Option<&str>) -> Check {
+    let Some(holder) = holder else {
+        return unnamed_holder(binding, method);
+    };
+    match binding {
+        Binding::Bound => Check::pass(
+            CheckId::IssuerKey,
+            format!("The presentation was signed by its holder {holder}."),
+        ),
+        Binding::SelfAsserted { reason } | Binding::Unconfirmed { reason } => {
+            let message = format!("The presentation was signed with a key that {holder} does not control directly, and {reason}, so it is not confirmed that the holder signed it.");
+            let problem = Problem::new("key_unconfirmed", format!("{method}: {reason}"));
+            Check::with_problem(CheckId::IssuerKey, Outcome::Unknown, message, problem)
+        }
+        Binding::Mismatch { controller } => {
+            let message = format!(
+                "The presentation was signed by {controller}, not by the holder it names ({holder})."
+            );
+            let problem = Problem::new(
+                "key_not_holders",
+                format!("controller of {method} is {controller}"),
+            )
+            .w3c("PROOF_VERIFICATION_ERROR");
+            Check::with_problem(CheckId::IssuerKey, Outcome::Fail, message, problem)
+        }
+        Binding::NotListed => {
+            let message = format!("The holder {holder} has not authorised this key for presenting credentials (authentication).");
+            let problem = Problem::new(
+                "key_not_for_authentication",
+                format!("{method} is not in authentication"),
+            )
+            .w3c("PROOF_VERIFICATION_ERROR");
+            Check::with_problem(CheckId::IssuerKey, Outcome::Fail, message, problem)
+        }
+    }
+}
+
+fn unnamed_holder(binding: &Binding, method: &str) -> Check {
+    let signer = match binding {
+        Binding::Mismatch { controller } => controller.as_str(),
+        _ => method,
+    };
+    let message = format!(
+        "The presentation names no holder; it was signed by {signer}, which is not confirmed to be anyone presenting the credentials."
+    );
+    let problem = Problem::new("holder_missing", format!("no holder; signed with {method}"));
+    Check::with_problem(CheckId::IssuerKey, Outcome::Warn, message, problem)
 }
 
 /// A reader's wording of a failed lookup.

@@ -1,4 +1,4 @@
-//! Finding the key of a VC-JWT and whether it is the issuer's.
+//! Finding the key of a VC-JWT and whether it is the signer's.
 //!
 //! OB 3.0 §8.2.3: the header names the key by `kid` (a URI that
 //! dereferences to a JWK) or carries it as `jwk`. Supported `kid` forms:
@@ -12,12 +12,13 @@
 //!   a DID issuer's DID URL, or a method of the issuer's https controller
 //!   document whose id, JWK `kid` or RFC 7638 thumbprint matches.
 //!
-//! Binding: a key from a DID or controller document is the issuer's when
-//! the document's controller is the issuer and lists it for
-//! `assertionMethod`. A JWK or JWK set at an https URL is the issuer's when
-//! it is published on the issuer's own https origin. A `jwk` header is
-//! self-asserted: bound only when the issuer's DID or published document
-//! lists the same key (same thumbprint) for `assertionMethod`.
+//! Binding: a key from a DID or controller document is the signer's (a
+//! credential's issuer, a presentation's holder) when the document's
+//! controller is the signer and lists it for `assertionMethod` (a
+//! presentation: `authentication`). A JWK or JWK set at an https URL is the
+//! signer's when it is published on the signer's own https origin. A `jwk`
+//! header is self-asserted: bound only when the signer's DID or published
+//! document lists the same key (same thumbprint) for that relationship.
 
 use serde_json::Value;
 
@@ -26,11 +27,11 @@ use super::error::JwtError;
 use super::header::Header;
 use super::jwk::{self, JwkKey};
 use crate::fetch::{Fetch, Lookups};
-use crate::keys::controller_document::lists_for_assertion;
+use crate::keys::controller_document::{lists_for, Relationship};
 use crate::keys::did_web;
 use crate::keys::multikey;
 use crate::keys::public_key::PublicKey;
-use crate::keys::resolve::{fetch_json, resolve, Binding, ResolveError};
+use crate::keys::resolve::{fetch_json, resolve, Binding, ResolveError, Signer};
 use crate::model::one_or_many;
 
 /// A JWT's key and what is known about its owner.
@@ -40,7 +41,7 @@ pub struct JwtKey {
     pub key: JwkKey,
     /// The JWK it came from, when it came as one (its `alg`/`use` are checked).
     pub jwk: Option<Value>,
-    /// Whether it is the issuer's.
+    /// Whether it is the signer's.
     pub binding: Binding,
     /// What named it: the absolute `kid`, or `jwk header`.
     pub named_by: String,
@@ -53,46 +54,39 @@ pub struct JwtKey {
 /// read or did not hold the key.
 pub async fn find<F: Fetch>(
     header: &Header,
-    issuer: Option<&str>,
+    signer: Signer<'_>,
     lookups: &Lookups<'_, F>,
 ) -> Option<Result<JwtKey, ResolveError>> {
     if let Some(kid) = &header.kid {
-        return Some(from_kid(kid, issuer, lookups).await);
+        return Some(from_kid(kid, signer, lookups).await);
     }
     let jwk = header.jwk.as_ref()?;
-    Some(from_header(jwk, issuer, lookups).await)
+    Some(from_header(jwk, signer, lookups).await)
 }
 
 async fn from_kid<F: Fetch>(
     kid: &str,
-    issuer: Option<&str>,
+    signer: Signer<'_>,
     lookups: &Lookups<'_, F>,
 ) -> Result<JwtKey, ResolveError> {
-    let kid = absolute_kid(kid, issuer);
+    let kid = absolute_kid(kid, signer.id);
     if kid.starts_with("did:key:") {
-        return did_key(&kid, issuer, lookups).await;
+        return did_key(&kid, signer, lookups).await;
     }
     if kid.starts_with("did:jwk:") {
-        return did_jwk(&kid, issuer);
+        return did_jwk(&kid, signer.id);
     }
     if kid.starts_with("did:web:") {
         let base = kid.split('#').next().unwrap_or(&kid);
         let url = did_web::document_url(base).map_err(|error| malformed(error.reason))?;
-        return in_document(&url, &kid, &kid, issuer, lookups).await;
+        return in_document(&url, &kid, &kid, signer, lookups).await;
     }
     if kid.starts_with("https://") {
-        return at_url(&kid, issuer, lookups).await;
+        return at_url(&kid, signer, lookups).await;
     }
-    match issuer {
-        Some(issuer) if issuer.starts_with("https://") && !kid.contains(':') => {
-            in_document(
-                issuer,
-                &format!("{issuer}#{kid}"),
-                &kid,
-                Some(issuer),
-                lookups,
-            )
-            .await
+    match signer.id {
+        Some(id) if id.starts_with("https://") && !kid.contains(':') => {
+            in_document(id, &format!("{id}#{kid}"), &kid, signer, lookups).await
         }
         _ => Err(ResolveError::Unsupported {
             reason: format!(
@@ -115,10 +109,10 @@ fn absolute_kid(kid: &str, issuer: Option<&str>) -> String {
 
 async fn did_key<F: Fetch>(
     kid: &str,
-    issuer: Option<&str>,
+    signer: Signer<'_>,
     lookups: &Lookups<'_, F>,
 ) -> Result<JwtKey, ResolveError> {
-    let resolved = resolve(kid, issuer, lookups).await?;
+    let resolved = resolve(kid, signer, lookups).await?;
     Ok(JwtKey {
         key: from_public_key(&resolved.key)?,
         jwk: None,
@@ -157,7 +151,7 @@ async fn in_document<F: Fetch>(
     url: &str,
     method: &str,
     name: &str,
-    issuer: Option<&str>,
+    signer: Signer<'_>,
     lookups: &Lookups<'_, F>,
 ) -> Result<JwtKey, ResolveError> {
     let document = fetch_json(url, "DID or controller document", lookups).await?;
@@ -172,11 +166,10 @@ async fn in_document<F: Fetch>(
         .and_then(Value::as_str)
         .or_else(|| document.get("id").and_then(Value::as_str))
         .unwrap_or(url);
-    let binding = match issuer {
-        Some(issuer) if issuer == controller && lists_for_assertion(&document, &id) => {
-            Binding::Bound
-        }
-        Some(issuer) if issuer == controller => Binding::NotForAssertion,
+    let listed = lists_for(&document, signer.relationship, &id);
+    let binding = match signer.id {
+        Some(signer) if signer == controller && listed => Binding::Bound,
+        Some(signer) if signer == controller => Binding::NotListed,
         _ => Binding::Mismatch {
             controller: controller.to_owned(),
         },
@@ -192,7 +185,7 @@ async fn in_document<F: Fetch>(
 /// An https `kid`: a JWK, a JWK set, or a controller document.
 async fn at_url<F: Fetch>(
     kid: &str,
-    issuer: Option<&str>,
+    signer: Signer<'_>,
     lookups: &Lookups<'_, F>,
 ) -> Result<JwtKey, ResolveError> {
     let (base, fragment) = kid.split_once('#').unwrap_or((kid, ""));
@@ -202,7 +195,7 @@ async fn at_url<F: Fetch>(
     } else if let Some(Value::Array(keys)) = document.get("keys") {
         from_set(keys, fragment)
     } else {
-        return in_document(base, kid, fragment, issuer, lookups).await;
+        return in_document(base, kid, fragment, signer, lookups).await;
     };
 
     let jwk = jwk.ok_or_else(|| ResolveError::NotFound {
@@ -212,7 +205,7 @@ async fn at_url<F: Fetch>(
     Ok(JwtKey {
         key,
         jwk: Some(jwk.clone()),
-        binding: same_origin(base, issuer),
+        binding: same_origin(base, signer),
         named_by: kid.to_owned(),
     })
 }
@@ -229,7 +222,7 @@ fn from_set<'v>(keys: &'v [Value], fragment: &str) -> Option<&'v Value> {
         .find(|key| key.get("kid").and_then(Value::as_str) == Some(fragment))
 }
 
-fn same_origin(url: &str, issuer: Option<&str>) -> Binding {
+fn same_origin(url: &str, signer: Signer<'_>) -> Binding {
     let origin = |url: &str| {
         let rest = url.strip_prefix("https://")?;
         Some(
@@ -239,24 +232,25 @@ fn same_origin(url: &str, issuer: Option<&str>) -> Binding {
                 .to_ascii_lowercase(),
         )
     };
-    match (origin(url), issuer.and_then(origin)) {
-        (Some(key), Some(issuer)) if key == issuer => Binding::Bound,
+    match (origin(url), signer.id.and_then(origin)) {
+        (Some(key), Some(signer)) if key == signer => Binding::Bound,
         _ => Binding::Unconfirmed {
             reason: format!(
-                "the key is published at {url}, which is not on the issuer's own web address"
+                "the key is published at {url}, which is not on the {}'s own web address",
+                signer.relationship.party()
             ),
         },
     }
 }
 
-/// A `jwk` header: self-asserted unless the issuer's documents list it.
+/// A `jwk` header: self-asserted unless the signer's documents list it.
 async fn from_header<F: Fetch>(
     jwk: &Value,
-    issuer: Option<&str>,
+    signer: Signer<'_>,
     lookups: &Lookups<'_, F>,
 ) -> Result<JwtKey, ResolveError> {
     let key = jwk::decode(jwk).map_err(|error| malformed_owned(error.to_string()))?;
-    let binding = confirm(jwk, &key, issuer, lookups).await;
+    let binding = confirm(jwk, &key, signer, lookups).await;
     Ok(JwtKey {
         key,
         jwk: Some(jwk.clone()),
@@ -268,14 +262,15 @@ async fn from_header<F: Fetch>(
 async fn confirm<F: Fetch>(
     jwk: &Value,
     key: &JwkKey,
-    issuer: Option<&str>,
+    signer: Signer<'_>,
     lookups: &Lookups<'_, F>,
 ) -> Binding {
     let self_asserted = |reason: String| Binding::SelfAsserted { reason };
-    let Some(issuer) = issuer else {
-        return self_asserted("the record names no issuer".into());
+    let party = signer.relationship.party();
+    let Some(id) = signer.id else {
+        return self_asserted(format!("the record names no {party}"));
     };
-    if let Some(multibase) = issuer.strip_prefix("did:key:") {
+    if let Some(multibase) = id.strip_prefix("did:key:") {
         let same = multikey::decode(multibase)
             .ok()
             .and_then(|public| from_public_key(&public).ok())
@@ -283,34 +278,36 @@ async fn confirm<F: Fetch>(
         return if same {
             Binding::Bound
         } else {
-            self_asserted(format!("it is not the key of the issuer's {issuer}"))
+            self_asserted(format!("it is not the key of the {party}'s {id}"))
         };
     }
-    let url = match issuer {
+    let url = match id {
         did if did.starts_with("did:web:") => did_web::document_url(did).ok(),
         url if url.starts_with("https://") => Some(url.to_owned()),
         _ => None,
     };
     let Some(url) = url else {
-        return self_asserted(format!(
-            "the issuer's identifier {issuer} cannot be looked up"
-        ));
+        return self_asserted(format!("the {party}'s identifier {id} cannot be looked up"));
     };
-    match fetch_json(&url, "issuer document", lookups).await {
-        Ok(document) if lists_jwk(&document, jwk) => Binding::Bound,
-        Ok(_) => self_asserted("the issuer's published document does not list this key".into()),
-        Err(error) => self_asserted(format!("the issuer's document could not be read ({error})")),
+    match fetch_json(&url, &format!("{party} document"), lookups).await {
+        Ok(document) if lists_jwk(&document, jwk, signer.relationship) => Binding::Bound,
+        Ok(_) => self_asserted(format!(
+            "the {party}'s published document does not list this key"
+        )),
+        Err(error) => self_asserted(format!(
+            "the {party}'s document could not be read ({error})"
+        )),
     }
 }
 
-/// Whether `document` lists a method with the same JWK for assertion.
-fn lists_jwk(document: &Value, jwk: &Value) -> bool {
+/// Whether `document` lists a method with the same JWK for `relationship`.
+fn lists_jwk(document: &Value, jwk: &Value, relationship: Relationship) -> bool {
     let Some(wanted) = jwk::thumbprint(jwk) else {
         return false;
     };
     methods(document).into_iter().any(|(id, node)| {
         let listed = node.get("publicKeyJwk").and_then(jwk::thumbprint);
-        listed.as_deref() == Some(wanted.as_str()) && lists_for_assertion(document, &id)
+        listed.as_deref() == Some(wanted.as_str()) && lists_for(document, relationship, &id)
     })
 }
 
@@ -341,7 +338,9 @@ fn methods(document: &Value) -> Vec<(String, &Value)> {
         .unwrap_or_default();
     let mut nodes = vec![document];
     nodes.extend(one_or_many(document.get("verificationMethod")));
-    nodes.extend(one_or_many(document.get("assertionMethod")));
+    for relationship in [Relationship::AssertionMethod, Relationship::Authentication] {
+        nodes.extend(one_or_many(document.get(relationship.property())));
+    }
     nodes
         .into_iter()
         .filter_map(|node| {
@@ -425,7 +424,7 @@ mod tests {
 
     #[test]
     fn a_key_on_the_issuers_origin_is_bound() {
-        let issuer = Some("https://Issuer.example/profile");
+        let issuer = Signer::issuer(Some("https://Issuer.example/profile"));
         assert_eq!(
             same_origin("https://issuer.example/jwks.json", issuer),
             Binding::Bound

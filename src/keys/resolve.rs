@@ -1,47 +1,77 @@
 //! From a proof's `verificationMethod` to a public key, and whether that key
-//! is really the issuer's.
+//! is really the signer's: a credential's issuer, or a presentation's holder.
 //!
 //! [VC Data Integrity §4.7 Retrieve Verification Method](https://www.w3.org/TR/vc-data-integrity/#retrieve-verification-method)
 //! and §"Verification Method Binding": the key's controller must be the
-//! issuer and must list the key for `assertionMethod`. A key read out of the
+//! signer and must list the key for the relationship the proof is for
+//! (`assertionMethod` for a credential, `authentication` for a
+//! presentation). A key read out of the
 //! identifier itself (the 1EdTech habit `https://issuer#z6Mk…`) proves
 //! integrity only; it is bound only when the issuer's document confirms it.
 
 use base64ct::{Base64UrlUnpadded, Encoding};
 use serde_json::Value;
 
-use super::controller_document::{find_method, lists_for_assertion, FoundMethod};
+use super::controller_document::{find_method, lists_for, FoundMethod, Relationship};
 use super::did_web;
 use super::error::KeyError;
 use super::public_key::PublicKey;
 use super::{jwk, multikey};
 use crate::fetch::{Fetch, FetchError, Lookups};
 
-/// Whether a resolved key belongs to the issuer.
+/// Who must control a key, and for what.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Signer<'a> {
+    /// The identifier of the party who must have signed (the issuer or the
+    /// holder), when the document names one.
+    pub id: Option<&'a str>,
+    /// What that party must authorise the key for.
+    pub relationship: Relationship,
+}
+
+impl<'a> Signer<'a> {
+    /// A credential's issuer, who signs with an `assertionMethod` key.
+    pub fn issuer(id: Option<&'a str>) -> Self {
+        Self {
+            id,
+            relationship: Relationship::AssertionMethod,
+        }
+    }
+
+    /// A presentation's holder, who signs with an `authentication` key.
+    pub fn holder(id: Option<&'a str>) -> Self {
+        Self {
+            id,
+            relationship: Relationship::Authentication,
+        }
+    }
+}
+
+/// Whether a resolved key belongs to the signer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Binding {
-    /// The issuer controls the key and lists it for `assertionMethod`.
+    /// The signer controls the key and lists it for the relationship asked for.
     Bound,
-    /// The key comes from the identifier itself and the issuer's documents
+    /// The key comes from the identifier itself and the signer's documents
     /// could not confirm it (offline, unreachable, or not listed).
     SelfAsserted {
         /// Why it could not be confirmed, lower-case.
         reason: String,
     },
-    /// The key's controller is not the issuer, and the issuer's own
+    /// The key's controller is not the signer, and the signer's own
     /// document could not be read to see whether it vouches for the key.
     Unconfirmed {
         /// Why it could not be confirmed, lower-case.
         reason: String,
     },
-    /// The key's controller is not the issuer, and the issuer does not
+    /// The key's controller is not the signer, and the signer does not
     /// vouch for it.
     Mismatch {
         /// Who controls the key.
         controller: String,
     },
-    /// The controller does not list the key for `assertionMethod`.
-    NotForAssertion,
+    /// The controller does not list the key for the relationship asked for.
+    NotListed,
 }
 
 /// A public key and what is known about its owner.
@@ -49,7 +79,7 @@ pub enum Binding {
 pub struct ResolvedKey {
     /// The key.
     pub key: PublicKey,
-    /// Whether it is the issuer's.
+    /// Whether it is the signer's.
     pub binding: Binding,
 }
 
@@ -91,38 +121,38 @@ impl std::fmt::Display for ResolveError {
     }
 }
 
-/// Resolves `method` to a key and checks its binding to `issuer`.
+/// Resolves `method` to a key and checks its binding to `signer`.
 pub async fn resolve<F: Fetch>(
     method: &str,
-    issuer: Option<&str>,
+    signer: Signer<'_>,
     lookups: &Lookups<'_, F>,
 ) -> Result<ResolvedKey, ResolveError> {
     let (base, fragment) = method.split_once('#').unwrap_or((method, ""));
 
     if let Some(key) = base.strip_prefix("did:key:") {
-        return did_key(method, key, fragment, issuer, lookups).await;
+        return did_key(method, key, fragment, signer, lookups).await;
     }
     if let Some(encoded) = base.strip_prefix("did:jwk:") {
-        return did_jwk(method, base, encoded, fragment, issuer, lookups).await;
+        return did_jwk(method, base, encoded, fragment, signer, lookups).await;
     }
     if base.starts_with("did:web:") {
-        return did_web(method, base, issuer, lookups).await;
+        return did_web(method, base, signer, lookups).await;
     }
     if looks_like_multikey(fragment) {
-        return fragment_key(method, base, fragment, issuer, lookups).await;
+        return fragment_key(method, base, fragment, signer, lookups).await;
     }
     if !base.starts_with("https://") && !base.starts_with("http://") {
         let reason = format!("{method:?} is not a did:key, did:jwk, did:web or https address");
         return Err(ResolveError::Unsupported { reason });
     }
-    https_method(method, base, issuer, lookups).await
+    https_method(method, base, signer, lookups).await
 }
 
 async fn did_key<F: Fetch>(
     method: &str,
     key: &str,
     fragment: &str,
-    issuer: Option<&str>,
+    signer: Signer<'_>,
     lookups: &Lookups<'_, F>,
 ) -> Result<ResolvedKey, ResolveError> {
     if !fragment.is_empty() && fragment != key {
@@ -131,7 +161,7 @@ async fn did_key<F: Fetch>(
     }
     let key_value = decode(key)?;
     let controller = format!("did:key:{key}");
-    let binding = bind(method, &controller, true, issuer, lookups).await;
+    let binding = bind(method, &controller, true, signer, lookups).await;
     Ok(ResolvedKey {
         key: key_value,
         binding,
@@ -140,13 +170,13 @@ async fn did_key<F: Fetch>(
 
 /// [did:jwk](https://github.com/quartzjer/did-jwk/blob/main/spec.md): the
 /// DID is the base64url of the JWK, its one method `#0`, listed for
-/// assertion unless the key's `use` is `enc`.
+/// assertion and authentication unless the key's `use` is `enc`.
 async fn did_jwk<F: Fetch>(
     method: &str,
     did: &str,
     encoded: &str,
     fragment: &str,
-    issuer: Option<&str>,
+    signer: Signer<'_>,
     lookups: &Lookups<'_, F>,
 ) -> Result<ResolvedKey, ResolveError> {
     let malformed = |detail: &str| ResolveError::Malformed {
@@ -161,15 +191,15 @@ async fn did_jwk<F: Fetch>(
         serde_json::from_slice(&text).map_err(|_| malformed("identifier is not a JSON key"))?;
 
     let key = jwk::decode(&key_json).map_err(key_error)?;
-    let for_assertion = key_json.get("use").and_then(Value::as_str) != Some("enc");
-    let binding = bind(method, did, for_assertion, issuer, lookups).await;
+    let for_signing = key_json.get("use").and_then(Value::as_str) != Some("enc");
+    let binding = bind(method, did, for_signing, signer, lookups).await;
     Ok(ResolvedKey { key, binding })
 }
 
 async fn did_web<F: Fetch>(
     method: &str,
     did: &str,
-    issuer: Option<&str>,
+    signer: Signer<'_>,
     lookups: &Lookups<'_, F>,
 ) -> Result<ResolvedKey, ResolveError> {
     let url = did_web::document_url(did).map_err(|error| ResolveError::Malformed {
@@ -177,10 +207,11 @@ async fn did_web<F: Fetch>(
     })?;
     let document = fetch_json(&url, "DID document", lookups).await?;
 
-    let found = find_method(&document, method).ok_or(ResolveError::NotFound { url })?;
+    let found = find_method(&document, method, signer.relationship)
+        .ok_or(ResolveError::NotFound { url })?;
     let key = key_of(&found)?;
     let controller = found.controller.as_deref().unwrap_or(did);
-    let binding = bind(method, controller, found.for_assertion, issuer, lookups).await;
+    let binding = bind(method, controller, found.listed, signer, lookups).await;
     Ok(ResolvedKey { key, binding })
 }
 
@@ -188,45 +219,47 @@ async fn fragment_key<F: Fetch>(
     method: &str,
     base: &str,
     fragment: &str,
-    issuer: Option<&str>,
+    signer: Signer<'_>,
     lookups: &Lookups<'_, F>,
 ) -> Result<ResolvedKey, ResolveError> {
     let key = decode(fragment)?;
-    if issuer != Some(base) {
-        let binding = bind(method, base, true, issuer, lookups).await;
+    if signer.id != Some(base) {
+        let binding = bind(method, base, true, signer, lookups).await;
         return Ok(ResolvedKey { key, binding });
     }
 
+    let party = signer.relationship.party();
     if !base.starts_with("https://") {
         let reason =
-            format!("the issuer's identifier {base} is not an address that can be looked up");
+            format!("the {party}'s identifier {base} is not an address that can be looked up");
         return Ok(ResolvedKey {
             key,
             binding: Binding::SelfAsserted { reason },
         });
     }
-    let binding = match lookups.get(base, "issuer profile").await {
+    let binding = match lookups.get(base, &format!("{party} profile")).await {
         Err(error) => Binding::SelfAsserted {
-            reason: format!("the issuer's profile could not be read ({error})"),
+            reason: format!("the {party}'s profile could not be read ({error})"),
         },
-        Ok(fetched) => confirm_in_profile(&fetched.body, method, fragment),
+        Ok(fetched) => confirm_in_profile(&fetched.body, method, fragment, signer),
     };
     Ok(ResolvedKey { key, binding })
 }
 
-fn confirm_in_profile(body: &[u8], method: &str, fragment: &str) -> Binding {
+fn confirm_in_profile(body: &[u8], method: &str, fragment: &str, signer: Signer<'_>) -> Binding {
     let profile: Option<Value> = serde_json::from_slice(body).ok();
     let found = profile
         .as_ref()
-        .and_then(|profile| find_method(profile, method));
+        .and_then(|profile| find_method(profile, method, signer.relationship));
     match found {
-        Some(found)
-            if found.public_key_multibase.as_deref() == Some(fragment) && found.for_assertion =>
-        {
+        Some(found) if found.public_key_multibase.as_deref() == Some(fragment) && found.listed => {
             Binding::Bound
         }
         _ => Binding::SelfAsserted {
-            reason: "the issuer's published profile does not list this key".into(),
+            reason: format!(
+                "the {}'s published profile does not list this key",
+                signer.relationship.party()
+            ),
         },
     }
 }
@@ -234,34 +267,38 @@ fn confirm_in_profile(body: &[u8], method: &str, fragment: &str) -> Binding {
 async fn https_method<F: Fetch>(
     method: &str,
     base: &str,
-    issuer: Option<&str>,
+    signer: Signer<'_>,
     lookups: &Lookups<'_, F>,
 ) -> Result<ResolvedKey, ResolveError> {
     let document = fetch_json(base, "verification method", lookups).await?;
-    let found = find_method(&document, method).ok_or_else(|| ResolveError::NotFound {
-        url: base.to_owned(),
-    })?;
+    let relationship = signer.relationship;
+    let found =
+        find_method(&document, method, relationship).ok_or_else(|| ResolveError::NotFound {
+            url: base.to_owned(),
+        })?;
     let key = key_of(&found)?;
 
     let Some(controller) = found.controller.clone() else {
         let detail = "the verification method names no controller".to_owned();
         return Err(ResolveError::Malformed { detail });
     };
-    let for_assertion = controller_lists(&found, &controller, &document, lookups).await?;
-    let binding = bind(method, &controller, for_assertion, issuer, lookups).await;
+    let listed = controller_lists(&found, &controller, &document, relationship, lookups).await?;
+    let binding = bind(method, &controller, listed, signer, lookups).await;
     Ok(ResolvedKey { key, binding })
 }
 
-/// Whether the controller's own document lists the method for assertion;
-/// fetched only when it is not the document the method came from.
+/// Whether the controller's own document lists the method for
+/// `relationship`; fetched only when it is not the document the method
+/// came from.
 async fn controller_lists<F: Fetch>(
     found: &FoundMethod,
     controller: &str,
     document: &Value,
+    relationship: Relationship,
     lookups: &Lookups<'_, F>,
 ) -> Result<bool, ResolveError> {
     if document.get("id").and_then(Value::as_str) == Some(controller) {
-        return Ok(found.for_assertion);
+        return Ok(found.listed);
     }
     let controller_url = match controller.strip_prefix("did:web:") {
         Some(_) => did_web::document_url(controller).map_err(|error| ResolveError::Malformed {
@@ -270,45 +307,47 @@ async fn controller_lists<F: Fetch>(
         None => controller.to_owned(),
     };
     let controller_document = fetch_json(&controller_url, "controller document", lookups).await?;
-    Ok(lists_for_assertion(&controller_document, &found.id))
+    Ok(lists_for(&controller_document, relationship, &found.id))
 }
 
-/// Binds a key to the issuer: its controller is the issuer and lists it for
-/// assertion, or else the issuer's own document vouches for it.
+/// Binds a key to the signer: its controller is the signer and lists it
+/// for the relationship, or else the signer's own document vouches for it.
 async fn bind<F: Fetch>(
     method: &str,
     controller: &str,
-    for_assertion: bool,
-    issuer: Option<&str>,
+    listed: bool,
+    signer: Signer<'_>,
     lookups: &Lookups<'_, F>,
 ) -> Binding {
-    let Some(issuer) = issuer else {
+    let Some(id) = signer.id else {
         return Binding::Mismatch {
             controller: controller.to_owned(),
         };
     };
-    if issuer == controller {
-        return if for_assertion {
+    if id == controller {
+        return if listed {
             Binding::Bound
         } else {
-            Binding::NotForAssertion
+            Binding::NotListed
         };
     }
-    issuer_vouches(method, controller, issuer, lookups).await
+    signer_vouches(method, controller, id, signer.relationship, lookups).await
 }
 
-/// Whether the issuer's DID document or profile lists `method` under
-/// `assertionMethod` although another party controls it.
-async fn issuer_vouches<F: Fetch>(
+/// Whether the signer's DID document or profile lists `method` for
+/// `relationship` although another party controls it.
+async fn signer_vouches<F: Fetch>(
     method: &str,
     controller: &str,
-    issuer: &str,
+    signer: &str,
+    relationship: Relationship,
     lookups: &Lookups<'_, F>,
 ) -> Binding {
     let mismatch = || Binding::Mismatch {
         controller: controller.to_owned(),
     };
-    let url = match issuer {
+    let party = relationship.party();
+    let url = match signer {
         did if did.starts_with("did:web:") => match did_web::document_url(did) {
             Ok(url) => url,
             Err(_) => return mismatch(),
@@ -316,15 +355,15 @@ async fn issuer_vouches<F: Fetch>(
         url if url.starts_with("https://") => url.to_owned(),
         did if did.starts_with("did:key:") => return mismatch(),
         other => {
-            let reason = format!("the issuer's identifier {other} cannot be looked up to see whether it vouches for the key");
+            let reason = format!("the {party}'s identifier {other} cannot be looked up to see whether it vouches for the key");
             return Binding::Unconfirmed { reason };
         }
     };
-    match fetch_json(&url, "issuer document", lookups).await {
-        Ok(document) if lists_for_assertion(&document, method) => Binding::Bound,
+    match fetch_json(&url, &format!("{party} document"), lookups).await {
+        Ok(document) if lists_for(&document, relationship, method) => Binding::Bound,
         Ok(_) => mismatch(),
         Err(error) => Binding::Unconfirmed {
-            reason: format!("the issuer's document could not be read ({error})"),
+            reason: format!("the {party}'s document could not be read ({error})"),
         },
     }
 }
@@ -394,7 +433,7 @@ mod tests {
 
     fn run<F: Fetch>(method: &str, issuer: &str, fetch: &F) -> Result<ResolvedKey, ResolveError> {
         let lookups = Lookups::new(fetch, false);
-        pollster::block_on(resolve(method, Some(issuer), &lookups))
+        pollster::block_on(resolve(method, Signer::issuer(Some(issuer)), &lookups))
     }
 
     #[test]
@@ -488,7 +527,7 @@ mod tests {
         encryption["use"] = "enc".into();
         let did = did_jwk(&encryption);
         let resolved = run(&format!("{did}#0"), &did, &MapFetch::new()).unwrap();
-        assert_eq!(resolved.binding, Binding::NotForAssertion);
+        assert_eq!(resolved.binding, Binding::NotListed);
     }
 
     #[test]

@@ -51,6 +51,8 @@ impl JsOptions {
             "limits" => self.verify.limits = limits(&value)?,
             "expectedRecipient" => self.verify.expected_recipient = Some(recipient(&value)?),
             "trustedIssuers" => self.verify.trusted_issuers = Some(trusted(&value)?),
+            "challenge" => self.verify.challenge = Some(text(name, &value)?),
+            "domain" => self.verify.domain = Some(text(name, &value)?),
             _ => {
                 return Err(UsageError::UnknownOption {
                     name: name.to_owned(),
@@ -84,6 +86,12 @@ fn boolean(name: &str, value: &JsValue) -> Result<bool, UsageError> {
     value
         .as_bool()
         .ok_or_else(|| wrong_type(name, "true or false"))
+}
+
+fn text(name: &str, value: &JsValue) -> Result<String, UsageError> {
+    value
+        .as_string()
+        .ok_or_else(|| wrong_type(name, "a string"))
 }
 
 fn function(name: &str, value: JsValue) -> Result<Function, UsageError> {

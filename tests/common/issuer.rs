@@ -22,25 +22,37 @@ pub fn key() -> SigningKey {
 
 /// The test issuer's did:key.
 pub fn did() -> String {
+    did_key(&key())
+}
+
+/// The did:key of an Ed25519 key.
+pub fn did_key(key: &SigningKey) -> String {
     let mut multicodec = vec![0xed, 0x01];
-    multicodec.extend_from_slice(key().verifying_key().as_bytes());
+    multicodec.extend_from_slice(key.verifying_key().as_bytes());
     format!("did:key:z{}", bs58::encode(multicodec).into_string())
 }
 
 /// `document` with an eddsa-rdfc-2022 proof by the test issuer.
-pub fn sign(mut document: Value) -> Value {
+pub fn sign(document: Value) -> Value {
     let did = did();
     let fragment = did.trim_start_matches("did:key:");
-    document["proof"] = json!({
+    let proof = json!({
         "type": "DataIntegrityProof",
         "cryptosuite": "eddsa-rdfc-2022",
         "created": "2025-01-01T00:00:00Z",
         "verificationMethod": format!("{did}#{fragment}"),
         "proofPurpose": "assertionMethod",
-        "proofValue": format!("z{}", bs58::encode([0u8; 64]).into_string()),
     });
+    sign_with(document, &key(), proof)
+}
+
+/// `document` with `proof` (an Ed25519 Data Integrity proof without its
+/// `proofValue`) signed by `key`.
+pub fn sign_with(mut document: Value, key: &SigningKey, mut proof: Value) -> Value {
+    proof["proofValue"] = json!(format!("z{}", bs58::encode([0u8; 64]).into_string()));
+    document["proof"] = proof;
     let prepared = prepare(&document, 0, &HashMap::new(), &Limits::default()).expect("preparable");
-    let signature = key().sign(&prepared.signed_bytes);
+    let signature = key.sign(&prepared.signed_bytes);
     document["proof"]["proofValue"] = json!(format!(
         "z{}",
         bs58::encode(signature.to_bytes()).into_string()

@@ -14,6 +14,7 @@
 )]
 // Tests index fixtures directly and fail loudly; a panic here is a failed test.
 
+pub mod holder;
 pub mod issuer;
 
 use std::path::PathBuf;
@@ -65,9 +66,10 @@ pub const JOSE_ISSUER: &str = "https://example.issuer/vc-jose-cose";
 
 /// The controller document the vc-jose-cose test suite's issuer would
 /// publish: the public halves of its key files (`vm-*.json`, whose ids are
-/// `https://example.issuer/vc-jose-cose#key-N`), listed for assertion. The
-/// suite hands verifiers these files directly; the verifier finds keys
-/// through documents, so here they are served as one.
+/// `https://example.issuer/vc-jose-cose#key-N`), listed for assertion and,
+/// as the suite's presentations name the same party as holder, for
+/// authentication. The suite hands verifiers these files directly; the
+/// verifier finds keys through documents, so here they are served as one.
 pub fn jose_issuer_document() -> Value {
     let folder = "credentials/w3c-vc-jose-cose/test-suite/input";
     let mut methods = Vec::new();
@@ -77,7 +79,8 @@ pub fn jose_issuer_document() -> Value {
         methods.push(method);
     }
     let ids: Vec<Value> = methods.iter().map(|m| m["id"].clone()).collect();
-    serde_json::json!({"id": JOSE_ISSUER, "verificationMethod": methods, "assertionMethod": ids})
+    serde_json::json!({"id": JOSE_ISSUER, "verificationMethod": methods,
+        "assertionMethod": ids, "authentication": ids})
 }
 
 /// Documents a fixture's source says do not exist: the DCC fixture

@@ -115,6 +115,22 @@ describe("options", () => {
     assert.equal(report.verdict, "invalid");
   });
 
+  test("challenge and domain: a presentation that does not answer them fails", async () => {
+    const credential = JSON.parse(await read(CLR));
+    const presentation = {
+      "@context": ["https://www.w3.org/ns/credentials/v2"],
+      type: ["VerifiablePresentation"],
+      verifiableCredential: [credential],
+    };
+    const asked = { ...offline, challenge: "c-1", domain: "https://jobs.example" };
+    const report = await verify(presentation, asked);
+    assert.equal(report.verdict, "invalid");
+    const codes = report.checks.map((check) => check.problem?.code);
+    assert.ok(codes.includes("challenge_missing") && codes.includes("domain_missing"), `${codes}`);
+    const unasked = await verify(presentation, offline);
+    assert.ok(!unasked.checks.some((check) => check.target === "challenge"));
+  });
+
   const misuse = [
     ["a number as input", 42, {}],
     ["null as input", null, {}],
@@ -127,6 +143,8 @@ describe("options", () => {
     ["an unknown limit", "{}", { limits: { maxQuad: 3 } }],
     ["a zero limit", "{}", { limits: { maxQuads: 0 } }],
     ["a fractional limit", "{}", { limits: { maxDepth: 1.5 } }],
+    ["a challenge that is not text", "{}", { challenge: 42 }],
+    ["a domain that is not text", "{}", { domain: ["https://jobs.example"] }],
   ];
   for (const [name, input, options] of misuse) {
     test(`misuse rejects with a TypeError: ${name}`, async () => {

@@ -6,7 +6,8 @@ use cler_verifier::{ExpectedRecipient, TrustList};
 
 /// How to call the tool.
 pub const USAGE: &str = "usage: cler-verify [--json] [--now RFC3339] [--offline] \
-[--documents INDEX.json] [--trusted LIST.json] [--recipient VALUE [--recipient-type TYPE]] FILE|URL...
+[--documents INDEX.json] [--trusted LIST.json] [--recipient VALUE [--recipient-type TYPE]] \
+[--challenge TEXT] [--domain TEXT] FILE|URL...
 
   FILE is a credential or presentation: JSON, a .jwt file, or a baked PNG or
   SVG badge. URL is an https (or typed http) address of one, fetched first.
@@ -18,6 +19,8 @@ pub const USAGE: &str = "usage: cler-verify [--json] [--now RFC3339] [--offline]
   --trusted FILE     trusted issuers: [ids], {\"issuers\": [...]} or a DCC registry
   --recipient VALUE  the expected holder (email, URL, phone, DID...)
   --recipient-type T its OB identityType when it cannot be guessed (e.g. sourcedId)
+  --challenge TEXT   the challenge you gave the holder: a presentation's proof must carry it
+  --domain TEXT      your domain: a presentation's proof must be made for it
 
 exit code: 0 all verified, 1 any invalid, 2 any incomplete, 64 usage error";
 
@@ -35,6 +38,10 @@ pub struct Arguments {
     pub trusted: Option<TrustList>,
     /// The holder the user expects.
     pub recipient: Option<ExpectedRecipient>,
+    /// The challenge a presentation's proof must carry.
+    pub challenge: Option<String>,
+    /// The domain a presentation's proof must be made for.
+    pub domain: Option<String>,
     /// The files (or web addresses) to verify.
     pub files: Vec<String>,
 }
@@ -48,6 +55,8 @@ pub fn parse(mut words: impl Iterator<Item = String>) -> Result<Arguments, Strin
         documents: None,
         trusted: None,
         recipient: None,
+        challenge: None,
+        domain: None,
         files: Vec::new(),
     };
     let mut recipient_type = None;
@@ -69,6 +78,10 @@ pub fn parse(mut words: impl Iterator<Item = String>) -> Result<Arguments, Strin
                     identity_type: None,
                 });
             }
+            "--challenge" => {
+                arguments.challenge = Some(words.next().ok_or("--challenge needs a value")?)
+            }
+            "--domain" => arguments.domain = Some(words.next().ok_or("--domain needs a value")?),
             "--recipient-type" => {
                 recipient_type = Some(words.next().ok_or("--recipient-type needs a type")?)
             }

@@ -87,6 +87,8 @@ fn run<F: Fetch>(
         offline: arguments.offline,
         expected_recipient: arguments.recipient.clone(),
         trusted_issuers: arguments.trusted.clone(),
+        challenge: arguments.challenge.clone(),
+        domain: arguments.domain.clone(),
         ..VerifyOptions::default()
     };
     inputs
