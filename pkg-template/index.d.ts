@@ -19,7 +19,7 @@
  *
  * @param input The credential: text (JSON, a compact JWT), bytes (a file's
  *   contents as `Uint8Array`, `ArrayBuffer` or `Blob`), or an already parsed
- *   JSON object.
+ *   JSON object. See {@link Input}.
  * @param options How to verify; every field is optional.
  */
 export function verify(input: Input, options?: VerifyOptions): Promise<Report>;
@@ -45,7 +45,13 @@ export type WasmSource =
   | WebAssembly.Module
   | Promise<Response | BufferSource>;
 
-/** A credential as text, bytes or parsed JSON. */
+/**
+ * A credential as text, bytes or parsed JSON. Text that is an http(s) URL is
+ * fetched with the `fetch` option (the URL is listed in `report.lookups`)
+ * and the body verified; text from a QR code that is a request rather than
+ * a credential (OpenID4VP, a credential offer, a VC-API presentation
+ * request) gets a report that says so.
+ */
 export type Input = string | Uint8Array | ArrayBuffer | ArrayBufferView | Blob | object;
 
 /** Options for one verification. Unknown keys are rejected, not ignored. */
@@ -114,11 +120,27 @@ export interface ExpectedRecipient {
  * Credentials Consortium registry `{registry: {id: {name}}}`, or any of
  * these as JSON text. A malformed list rejects with a `TypeError`.
  */
-export type TrustedIssuers =
-  | Array<string | TrustedIssuer>
-  | { name?: string; issuers: Array<string | TrustedIssuer> }
-  | { registry: Record<string, { name?: string }> }
-  | string;
+export type TrustedIssuers = Array<string | TrustedIssuer> | TrustedIssuerList | IssuerRegistry | string;
+
+/** A named trusted-issuer list. */
+export interface TrustedIssuerList {
+  /** The list's own name, used in the `trust` check's sentence. */
+  name?: string;
+  /** Issuer ids (a trailing `*` makes a prefix) or rules. */
+  issuers: Array<string | TrustedIssuer>;
+}
+
+/** A Digital Credentials Consortium issuer registry. */
+export interface IssuerRegistry {
+  /** Issuer id → its entry. */
+  registry: Record<string, RegistryEntry>;
+}
+
+/** One issuer of a Digital Credentials Consortium registry. */
+export interface RegistryEntry {
+  /** The issuer's display name, shown in the `trust` check. */
+  name?: string;
+}
 
 /** One rule of a trusted-issuer list: exactly one of `id` or `prefix`. */
 export interface TrustedIssuer {
@@ -205,15 +227,19 @@ export interface Report {
   verdict: Verdict;
   /** One sentence that sums up the verdict for a non-technical reader. */
   headline: string;
-  /** Where the credential came from, for example `json` or `presentation`. */
+  /**
+   * How the credential was read: `json`, `jwt`, `png` or `svg` (a baked
+   * badge), `presentation`, `embedded` (inside another credential), or
+   * `input` when the input could not be read at all.
+   */
   source: string;
   /** What the credential says, when it could be read. Untrusted unless verified. */
   credential?: Summary;
   /** Every check that ran, in order. */
   checks: Check[];
-  /** Credentials inside this one, each with its own report. */
+  /** Credentials inside this one, each with its own report; absent when there are none. */
   children?: Child[];
-  /** Every URL this verification needed (top-level report only). */
+  /** Every URL this verification needed (top-level report only); absent when there were none. */
   lookups?: Lookup[];
 }
 
@@ -289,7 +315,11 @@ export interface AchievementSummary {
 export interface Child {
   /** JSON pointer (RFC 6901) to the child inside its parent. */
   pointer: string;
-  /** How it relates to the parent. */
+  /**
+   * How it relates to the parent: `nested` (a credential inside a CLR),
+   * `endorsement`, `presented` (carried by a presentation) or `refreshed`
+   * (the newer version the issuer's refresh service returned).
+   */
   relation: "nested" | "endorsement" | "presented" | "refreshed";
   /** Its own full report. */
   report: Report;
@@ -299,9 +329,9 @@ export interface Child {
 export interface Lookup {
   /** The URL. */
   url: string;
-  /** Why it was needed, for example `did document` or `status list`. */
+  /** Why it was needed, for example `DID document`, `issuer profile` or `status list`. */
   purpose: string;
-  /** What happened: fetched, failed, or not attempted because offline. */
+  /** What happened: `fetched`, `failed`, or `offline` (not attempted because lookups are off). */
   outcome: "fetched" | "failed" | "offline";
   /** The reason, when the lookup failed. */
   detail?: string;

@@ -155,6 +155,17 @@ test("TypeScript --strict accepts a consumer of every export and refuses misuse"
   assert.match(refused, /wrong\.ts.*TS2322[\s\S]*wrong\.ts.*TS2339/);
 });
 
+test("every declaration and field of the .d.ts files has a doc comment", async () => {
+  for (const file of ["index.d.ts", "element.d.ts"]) {
+    const lines = (await readFile(join(consumer, "node_modules", "cler-verifier", file), "utf8")).split("\n");
+    const declarations = /^(export |\s+(readonly )?[\w"-]+\??(\(|<|:)|\s+"[\w-]+":)/;
+    lines.forEach((line, at) => {
+      if (!declarations.test(line) || line.trimEnd().endsWith(",")) return;
+      assert.match(lines[at - 1] ?? "", /\*\/\s*$/, `${file}:${at + 1} "${line.trim()}" has a doc comment`);
+    });
+  }
+});
+
 /** Every name the installed package's .d.ts files export. */
 async function exportedNames() {
   const installed = join(consumer, "node_modules", "cler-verifier");

@@ -10,15 +10,18 @@ import type {
   ExpectedRecipient,
   FetchLike,
   Input,
+  IssuerRegistry,
   Limits,
   Lookup,
   Outcome,
   Party,
   Problem,
+  RegistryEntry,
   Report,
   ResponseLike,
   Summary,
   TrustedIssuer,
+  TrustedIssuerList,
   TrustedIssuers,
   Verdict,
   VerifyOptions,
@@ -36,7 +39,10 @@ const source: WasmSource = new URL("https://example.org/cler_verifier_bg.wasm");
 const limits: Limits = { maxInputBytes: 1 << 20, maxDepth: 32, maxCredentials: 10, maxQuads: 1000, maxCanonCalls: 100, maxProofs: 2, maxContexts: 8 };
 const recipient: ExpectedRecipient = { identity: "Sam Learner", type: "name" };
 const rule: TrustedIssuer = { prefix: "did:web:example.edu", name: "Example University" };
-const trusted: TrustedIssuers = { name: "Registrars", issuers: ["did:key:z6Mk", rule] };
+const list: TrustedIssuerList = { name: "Registrars", issuers: ["did:key:z6Mk", rule] };
+const entry: RegistryEntry = { name: "Example University" };
+const registry: IssuerRegistry = { registry: { "did:web:example.edu": entry } };
+const trusted: TrustedIssuers = Math.random() < 0.5 ? list : registry;
 const response: ResponseLike = { status: 404, arrayBuffer: async () => new ArrayBuffer(0) };
 const lookup: FetchLike = async (url) => (url.startsWith("https://") ? response : null);
 const options: VerifyOptions = {
