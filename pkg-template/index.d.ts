@@ -21,7 +21,7 @@
  *   to a record, which is fetched through `options.fetch` and listed in the
  *   lookups, or any text decoded from a QR code), bytes (a file's contents as
  *   `Uint8Array`, `ArrayBuffer` or `Blob`: JSON, JWT, baked PNG or SVG), or
- *   an already parsed JSON object.
+ *   an already parsed JSON object. See {@link Input}.
  * @param options How to verify; every field is optional.
  */
 export function verify(input: Input, options?: VerifyOptions): Promise<Report>;
@@ -47,7 +47,13 @@ export type WasmSource =
   | WebAssembly.Module
   | Promise<Response | BufferSource>;
 
-/** A credential as text, bytes or parsed JSON. */
+/**
+ * A credential as text, bytes or parsed JSON. Text that is an http(s) URL is
+ * fetched with the `fetch` option (the URL is listed in `report.lookups`)
+ * and the body verified; text from a QR code that is a request rather than
+ * a credential (OpenID4VP, a credential offer, a VC-API presentation
+ * request) gets a report that says so.
+ */
 export type Input = string | Uint8Array | ArrayBuffer | ArrayBufferView | Blob | object;
 
 /** Options for one verification. Unknown keys are rejected, not ignored. */
@@ -132,11 +138,27 @@ export interface ExpectedRecipient {
  * Credentials Consortium registry `{registry: {id: {name}}}`, or any of
  * these as JSON text. A malformed list rejects with a `TypeError`.
  */
-export type TrustedIssuers =
-  | Array<string | TrustedIssuer>
-  | { name?: string; issuers: Array<string | TrustedIssuer> }
-  | { registry: Record<string, { name?: string }> }
-  | string;
+export type TrustedIssuers = Array<string | TrustedIssuer> | TrustedIssuerList | IssuerRegistry | string;
+
+/** A named trusted-issuer list. */
+export interface TrustedIssuerList {
+  /** The list's own name, used in the `trust` check's sentence. */
+  name?: string;
+  /** Issuer ids (a trailing `*` makes a prefix) or rules. */
+  issuers: Array<string | TrustedIssuer>;
+}
+
+/** A Digital Credentials Consortium issuer registry. */
+export interface IssuerRegistry {
+  /** Issuer id → its entry. */
+  registry: Record<string, RegistryEntry>;
+}
+
+/** One issuer of a Digital Credentials Consortium registry. */
+export interface RegistryEntry {
+  /** The issuer's display name, shown in the `trust` check. */
+  name?: string;
+}
 
 /** One rule of a trusted-issuer list: exactly one of `id` or `prefix`. */
 export interface TrustedIssuer {
@@ -224,8 +246,10 @@ export interface Report {
   /** One sentence that sums up the verdict for a non-technical reader. */
   headline: string;
   /**
-   * The form the record came in: `json`, `jwt`, `png`, `svg`; `embedded`
-   * for a record inside another; `link` when a link could not be opened.
+   * How the credential was read: `json`, `jwt`, `png` or `svg` (a baked
+   * badge), `presentation`, `embedded` (inside another credential), `input`
+   * when the input could not be read at all, or `link` when a link could
+   * not be opened.
    */
   source: string;
   /** The address the record was fetched from, when the input was a link. */
@@ -234,9 +258,9 @@ export interface Report {
   credential?: Summary;
   /** Every check that ran, in order. */
   checks: Check[];
-  /** Credentials inside this one, each with its own report. */
+  /** Credentials inside this one, each with its own report; absent when there are none. */
   children?: Child[];
-  /** Every URL this verification needed (top-level report only). */
+  /** Every URL this verification needed (top-level report only); absent when there were none. */
   lookups?: Lookup[];
 }
 
@@ -312,7 +336,11 @@ export interface AchievementSummary {
 export interface Child {
   /** JSON pointer (RFC 6901) to the child inside its parent. */
   pointer: string;
-  /** How it relates to the parent. */
+  /**
+   * How it relates to the parent: `nested` (a credential inside a CLR),
+   * `endorsement`, `presented` (carried by a presentation) or `refreshed`
+   * (the newer version the issuer's refresh service returned).
+   */
   relation: "nested" | "endorsement" | "presented" | "refreshed";
   /** Its own full report. */
   report: Report;
@@ -322,9 +350,9 @@ export interface Child {
 export interface Lookup {
   /** The URL. */
   url: string;
-  /** Why it was needed, for example `did document` or `status list`. */
+  /** Why it was needed, for example `DID document`, `issuer profile` or `status list`. */
   purpose: string;
-  /** What happened: fetched, failed, or not attempted because offline. */
+  /** What happened: `fetched`, `failed`, or `offline` (not attempted because lookups are off). */
   outcome: "fetched" | "failed" | "offline";
   /** The reason, when the lookup failed. */
   detail?: string;

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 
 import { startServer } from "../../scripts/static-server.mjs";
+import { CHROMIUM_ARGS } from "../chromium.mjs";
 
 const repo = new URL("../../", import.meta.url);
 const shared = new URL("../shared/", repo);
@@ -18,16 +19,6 @@ const COMPLETE_OB = new URL("fixtures/credentials/1edtech-validator/ob30/complet
 const COMPLETE_ISSUER = "https://1edtech.edu/issuers/565049";
 const COMPLETE_LEARNER = "student@1edtech.edu";
 const SCREENSHOTS = process.env.SCREENSHOTS ?? "/tmp";
-
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 let server;
 let browser;

@@ -1,0 +1,5 @@
+// The Vite app: the package imported by its name, as a bundler resolves it.
+import { verify } from "cler-verifier";
+import { verifyListedRecords } from "./run.js";
+
+verifyListedRecords(verify);
