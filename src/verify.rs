@@ -45,7 +45,22 @@ pub async fn verify<F: Fetch>(input: Input<'_>, options: &VerifyOptions, fetch: 
         }
     };
     report.lookups = verifier.lookups.into_record();
+    if options.include_document {
+        report.document = document_of(&detected);
+    }
     report
+}
+
+/// The JSON that was verified: the document itself, or the credential a
+/// VC-JWT carries.
+fn document_of(detected: &Detected) -> Option<Value> {
+    match detected {
+        Detected::Credential(document) | Detected::Presentation(document) => Some(document.clone()),
+        Detected::Jwt(text) => crate::jwt::open(text)
+            .ok()
+            .map(|opened| opened.secured.credential),
+        _ => None,
+    }
 }
 
 async fn presented<F: Fetch>(verifier: &Verifier<'_, F>, presentation: &Value) -> Report {
