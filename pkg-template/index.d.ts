@@ -98,6 +98,18 @@ export interface VerifyOptions {
    * record invalid. See {@link TrustedIssuers}.
    */
   trustedIssuers?: TrustedIssuers;
+  /**
+   * When true, the top-level report carries `document`: the credential or
+   * presentation as it was read (also when it came in a VC-JWT, a baked PNG
+   * or SVG), so a viewer can show what was verified. Default false.
+   */
+  includeDocument?: boolean;
+  /**
+   * Called with `{done, total}` each time one of the credentials inside a
+   * CLR or presentation has been checked, so a page can show progress on
+   * large records. What it throws is ignored.
+   */
+  onProgress?: (progress: { done: number; total: number }) => void;
 }
 
 /** The holder you expect, with its OB `identityType`. */
@@ -215,6 +227,8 @@ export interface Report {
   children?: Child[];
   /** Every URL this verification needed (top-level report only). */
   lookups?: Lookup[];
+  /** The credential as it was read; only with the option `includeDocument` (top-level report only). Untrusted unless verified. */
+  document?: Record<string, unknown>;
 }
 
 /** One check with its outcome and a plain-language sentence. */
