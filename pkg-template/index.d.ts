@@ -122,6 +122,17 @@ export interface VerifyOptions {
    * presentation was meant for you; otherwise its `proof` check fails.
    */
   domain?: string;
+   * When true, the top-level report carries `document`: the credential or
+   * presentation as it was read (also when it came in a VC-JWT, a baked PNG
+   * or SVG), so a viewer can show what was verified. Default false.
+   */
+  includeDocument?: boolean;
+  /**
+   * Called with `{done, total}` each time one of the credentials inside a
+   * CLR or presentation has been checked, so a page can show progress on
+   * large records. What it throws is ignored.
+   */
+  onProgress?: (progress: { done: number; total: number }) => void;
 }
 
 /** The holder you expect, with its OB `identityType`. */
@@ -262,6 +273,8 @@ export interface Report {
   children?: Child[];
   /** Every URL this verification needed (top-level report only); absent when there were none. */
   lookups?: Lookup[];
+  /** The credential as it was read; only with the option `includeDocument` (top-level report only). Untrusted unless verified. */
+  document?: Record<string, unknown>;
 }
 
 /** One check with its outcome and a plain-language sentence. */

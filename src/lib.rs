@@ -37,7 +37,7 @@ mod verify;
 mod wasm;
 
 pub use fetch::{Fetch, FetchError, Fetched, MapFetch, NoFetch};
-pub use options::{Limits, VerifyOptions};
+pub use options::{Limits, Progress, VerifyOptions};
 pub use recipient::ExpectedRecipient;
 pub use report::{Check, CheckId, Outcome, Problem, Report, Verdict};
 pub use trust::TrustList;

@@ -1,6 +1,8 @@
 //! What the caller can set: the clock, lookups, extra contexts and limits.
 
 use std::collections::HashMap;
+use std::fmt;
+use std::rc::Rc;
 
 use crate::recipient::ExpectedRecipient;
 use crate::trust::TrustList;
@@ -30,6 +32,29 @@ pub struct VerifyOptions {
     /// proof must carry it as `domain` (a VP-JWT: `aud`), which shows it was
     /// made for this verifier.
     pub domain: Option<String>,
+    /// When true, the top-level report carries the credential as it was
+    /// read (`document`), so a viewer shows what was verified.
+    pub include_document: bool,
+    /// Told how far the checking of nested credentials has got.
+    pub progress: Option<Progress>,
+}
+
+/// A function called with `(done, total)` each time one of the credentials
+/// in a CLR or presentation has been checked.
+#[derive(Clone)]
+pub struct Progress(pub Rc<dyn Fn(usize, usize)>);
+
+impl Progress {
+    /// Tells the function that `done` of `total` credentials are checked.
+    pub fn tell(&self, done: usize, total: usize) {
+        (self.0)(done, total);
+    }
+}
+
+impl fmt::Debug for Progress {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("Progress(..)")
+    }
 }
 
 /// Limits that keep hostile input from exhausting memory or time.

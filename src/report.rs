@@ -297,6 +297,10 @@ pub struct Report {
     /// Every URL this verification needed (top-level report only).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub lookups: Vec<Lookup>,
+    /// The credential or presentation as it was read (JSON, also when it
+    /// came in a JWT or a baked image); only with `include_document`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<serde_json::Value>,
 }
 
 impl Report {
@@ -316,6 +320,7 @@ impl Report {
             checks,
             children: Vec::new(),
             lookups: Vec::new(),
+            document: None,
         }
     }
 

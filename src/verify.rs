@@ -31,17 +31,33 @@ pub async fn verify<F: Fetch>(input: Input<'_>, options: &VerifyOptions, fetch: 
     };
     let verifier = Verifier::new(options, fetch, now(options));
 
-    let mut report = match detected {
+    let (detected, source, url) = match detected {
         Detected::Link(url) => {
             let (opened, source) = input::open_link(&verifier.lookups, &url, &options.limits).await;
-            let mut report = checked(&verifier, &opened, source).await;
-            report.url = Some(url);
-            report
+            (opened, source, Some(url))
         }
-        detected => checked(&verifier, &detected, source).await,
+        detected => (detected, source, None),
     };
+
+    let mut report = checked(&verifier, &detected, source).await;
+    report.url = url;
     report.lookups = verifier.lookups.into_record();
+    if options.include_document {
+        report.document = document_of(&detected);
+    }
     report
+}
+
+/// The JSON that was verified: the document itself, or the credential a
+/// VC-JWT carries.
+fn document_of(detected: &Detected) -> Option<Value> {
+    match detected {
+        Detected::Credential(document) | Detected::Presentation(document) => Some(document.clone()),
+        Detected::Jwt(text) => crate::jwt::open(text)
+            .ok()
+            .map(|opened| opened.secured.credential),
+        _ => None,
+    }
 }
 
 /// The report for what the input turned out to be.

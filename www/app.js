@@ -1,7 +1,9 @@
-// The demo page: a file (dropped or picked) or pasted text goes to
-// verify(); the report is shown below. No framework, no build step.
+// The demo page: files (dropped or picked) or pasted text go to verify();
+// a report for each is shown below, in the language picked (the browser's
+// by default). No framework, no build step.
 import { init, verify } from "./pkg/index.js";
-import { clear } from "./dom.js";
+import { clear, el } from "./dom.js";
+import { browserLanguages, pickLanguage, translator } from "./pkg/element/i18n.js";
 import { renderFailure, renderReport } from "./render.js";
 import { startTrustPanel } from "./trust-panel.js";
 import { listedName, savedList } from "./trust-list.js";
@@ -14,35 +16,58 @@ const applicant = document.getElementById("applicant");
 const button = document.getElementById("verify");
 const status = document.getElementById("status");
 const result = document.getElementById("result");
+const language = document.getElementById("language");
 
-/** Verifies one input and shows the report (or why the check could not run). */
-async function check(input, name) {
+/** The reports shown (with their names), kept to show again in another language. */
+let shownReports = [];
+
+/**
+ * Verifies each input in turn (`inputs`: [{input, name}]) and shows one
+ * report per input, or why the check could not run.
+ */
+async function check(inputs, what) {
   button.disabled = true;
   result.setAttribute("aria-busy", "true");
-  status.textContent = `Checking ${name}…`;
+  status.textContent = `Checking ${what}…`;
 
-  let shown;
-  try {
-    const chosen = options();
-    const report = await verify(input, chosen);
-    shown = renderReport(report, (issuer) => listedName(chosen.trustedIssuers, issuer));
-    status.textContent = `Checked ${name}.`;
-  } catch (error) {
-    shown = renderFailure(error);
-    status.textContent = `Could not check ${name}.`;
+  const chosen = options();
+  const checked = [];
+  for (const { input, name } of inputs) {
+    try {
+      checked.push({ name, report: await verify(input, chosen) });
+    } catch (error) {
+      checked.push({ name, error });
+    }
   }
+  shownReports = checked;
+  const failed = checked.filter((entry) => entry.error).length;
+  status.textContent = failed === 0 ? `Checked ${what}.` : `Could not check ${failed === checked.length ? what : `${failed} of ${what}`}.`;
 
-  clear(result);
-  result.append(shown);
-  result.hidden = false;
+  show(chosen);
   result.removeAttribute("aria-busy");
   button.disabled = false;
-  shown.scrollIntoView({ block: "start" });
+  result.firstElementChild?.scrollIntoView({ block: "start" });
+}
+
+/** Shows the kept reports in the chosen language; several files get a heading each. */
+function show(chosen = options()) {
+  const t = translator(language.value);
+  const many = shownReports.length > 1;
+  const views = shownReports.map(({ name, report, error }, index) => {
+    const view = report
+      ? renderReport(report, (issuer) => listedName(chosen.trustedIssuers, issuer), t, index)
+      : renderFailure(error, t);
+    return many ? el("section", { class: "file-report", "data-file": name }, [el("h2", { class: "file-name", text: name }), view]) : view;
+  });
+  clear(result);
+  result.lang = t.language;
+  result.append(...views);
+  result.hidden = views.length === 0;
 }
 
 /** The options the page's fields ask for; the applicant and trust list only when given. */
 function options() {
-  const chosen = { offline: offline.checked };
+  const chosen = { offline: offline.checked, includeDocument: true };
   const expected = applicant.value.trim();
   if (expected) chosen.expectedRecipient = expected;
   const trusted = savedList();
@@ -50,11 +75,11 @@ function options() {
   return chosen;
 }
 
+/** Every dropped or picked file is verified, each with its own report. */
 function checkFiles(files) {
-  const [first] = files;
-  if (!first) return;
-  const more = files.length > 1 ? ` (the first of ${files.length} files)` : "";
-  check(first, `“${first.name}”${more}`);
+  if (files.length === 0) return;
+  const what = files.length === 1 ? `“${files[0].name}”` : `${files.length} files`;
+  check(files.map((file) => ({ input: file, name: file.name })), what);
 }
 
 function checkPasted() {
@@ -64,7 +89,7 @@ function checkPasted() {
     paste.focus();
     return;
   }
-  check(text, "the pasted text");
+  check([{ input: text, name: "the pasted text" }], "the pasted text");
 }
 
 drop.addEventListener("click", () => file.click());
@@ -89,13 +114,15 @@ file.addEventListener("change", () => {
   file.value = "";
 });
 button.addEventListener("click", checkPasted);
+language.value = pickLanguage(browserLanguages());
+language.addEventListener("change", () => show());
 startTrustPanel();
 
 init().then(
   () => document.body.setAttribute("data-ready", ""),
   (error) => {
     clear(result);
-    result.append(renderFailure(error));
+    result.append(renderFailure(error, translator(language.value)));
     result.hidden = false;
   },
 );

@@ -89,14 +89,23 @@ pub(super) async fn within_budget<F: Fetch>(
         children: Vec::new(),
         skipped: 0,
     };
-    for (pointer, item) in items {
+    let total = items.len();
+    let told = verifier
+        .options
+        .progress
+        .as_ref()
+        .filter(|_| matches!(relation, Relation::Nested | Relation::Presented));
+    for (done, (pointer, item)) in (1..).zip(items) {
         if verifier.exhausted() {
             budgeted.skipped += 1;
-            continue;
+        } else {
+            budgeted
+                .children
+                .push(child(verifier, item, pointer, relation).await);
         }
-        budgeted
-            .children
-            .push(child(verifier, item, pointer, relation).await);
+        if let Some(progress) = told {
+            progress.tell(done, total);
+        }
     }
     budgeted
 }

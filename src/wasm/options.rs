@@ -5,12 +5,13 @@
 //! servers the caller meant to keep out of it.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use js_sys::{Array, Date, Function, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::usage::UsageError;
-use crate::{ExpectedRecipient, Limits, TrustList, VerifyOptions};
+use crate::{ExpectedRecipient, Limits, Progress, TrustList, VerifyOptions};
 
 /// The options of one call: what the core takes, plus the fetch function.
 pub(crate) struct JsOptions {
@@ -53,6 +54,8 @@ impl JsOptions {
             "trustedIssuers" => self.verify.trusted_issuers = Some(trusted(&value)?),
             "challenge" => self.verify.challenge = Some(text(name, &value)?),
             "domain" => self.verify.domain = Some(text(name, &value)?),
+            "includeDocument" => self.verify.include_document = boolean(name, &value)?,
+            "onProgress" => self.verify.progress = Some(progress(callback(name, value)?)),
             _ => {
                 return Err(UsageError::UnknownOption {
                     name: name.to_owned(),
@@ -98,6 +101,23 @@ fn function(name: &str, value: JsValue) -> Result<Function, UsageError> {
     value
         .dyn_into::<Function>()
         .map_err(|_| wrong_type(name, "a function like fetch"))
+}
+
+/// Calls `function({done, total})`; what it throws or returns is ignored,
+/// as a progress display must not change the verification.
+fn progress(function: Function) -> Progress {
+    Progress(Rc::new(move |done, total| {
+        let counts = Object::new();
+        let _ = Reflect::set(&counts, &"done".into(), &(done as f64).into());
+        let _ = Reflect::set(&counts, &"total".into(), &(total as f64).into());
+        let _ = function.call1(&JsValue::NULL, &counts);
+    }))
+}
+
+fn callback(name: &str, value: JsValue) -> Result<Function, UsageError> {
+    value
+        .dyn_into::<Function>()
+        .map_err(|_| wrong_type(name, "a function"))
 }
 
 fn contexts(value: &JsValue) -> Result<HashMap<String, String>, UsageError> {

@@ -61,14 +61,16 @@ async function openPage(viewport = { width: 1280, height: 900 }) {
 
 /** Drops `text` on the drop zone as a file, with a DataTransfer built in the page. */
 async function dropFile(page, name, text) {
-  const transfer = await page.evaluateHandle(
-    ([fileName, content]) => {
-      const data = new DataTransfer();
-      data.items.add(new File([content], fileName, { type: "application/json" }));
-      return data;
-    },
-    [name, text],
-  );
+  await dropFiles(page, [[name, text]]);
+}
+
+/** Drops several files ([name, text] pairs) at once on the drop zone. */
+async function dropFiles(page, files) {
+  const transfer = await page.evaluateHandle((pairs) => {
+    const data = new DataTransfer();
+    for (const [fileName, content] of pairs) data.items.add(new File([content], fileName, { type: "application/json" }));
+    return data;
+  }, files);
   await page.dispatchEvent("#drop", "dragover", { dataTransfer: transfer });
   await page.dispatchEvent("#drop", "drop", { dataTransfer: transfer });
 }
@@ -89,11 +91,12 @@ describe("the demo page", () => {
     assert.equal(shown.verdict, "verified");
     assert.match(shown.text, /Verified/);
 
-    const children = page.locator("#result .children[data-relation=nested] .child");
+    const children = page.locator("#result .transcript .entry");
     assert.equal(await children.count(), 1);
     const child = children.first();
     assert.equal(await child.getAttribute("data-verdict"), "verified");
     assert.match(await child.innerText(), /Course 1000: Foundations of Verifiable Credentials/);
+    assert.match(await child.innerText(), /Verified/);
     assert.match(await page.locator("#result .sentence").innerText(), /Example University issued/);
     assert.match(await page.locator("#result").innerText(), /None: everything was checked inside this page/);
 
@@ -116,6 +119,44 @@ describe("the demo page", () => {
     assert.ok((await failed.count()) > 0, "a failing check is listed");
     assert.match(await failed.first().innerText(), /Failed\s+Signature/);
     assert.deepStrictEqual(outside, []);
+    await close();
+  });
+
+  test("several dropped files are each verified, with a report per file", async () => {
+    const { page, outside, errors, close } = await openPage();
+    const tampered = JSON.parse(await readFile(VALID_CLR, "utf8"));
+    tampered.name = "Comprehensive Learner Record - Someone Else";
+    await dropFiles(page, [
+      ["clr.json", await readFile(VALID_CLR, "utf8")],
+      ["tampered.json", JSON.stringify(tampered)],
+      ["badge.json", await readFile(VALID_OB, "utf8")],
+    ]);
+    await page.locator("#status", { hasText: "Checked 3 files." }).waitFor();
+    const files = page.locator("#result .file-report");
+    assert.deepStrictEqual(await files.evaluateAll((nodes) => nodes.map((node) => node.dataset.file)), ["clr.json", "tampered.json", "badge.json"]);
+    const verdicts = await page.locator("#result .file-report .banner").evaluateAll((nodes) => nodes.map((node) => node.dataset.verdict));
+    assert.deepStrictEqual(verdicts, ["verified", "invalid", "verified"]);
+    const titles = await page.locator("#result .report").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("aria-labelledby")));
+    assert.equal(new Set(titles).size, 3, "each report has its own title");
+    assert.deepStrictEqual(outside, []);
+    assert.deepStrictEqual(errors, []);
+    await close();
+  });
+
+  test("the language picker shows the result in Spanish or French, and back", async () => {
+    const { page, close } = await openPage();
+    const tampered = JSON.parse(await readFile(VALID_OB, "utf8"));
+    tampered.name = "Someone else's badge";
+    await dropFile(page, "tampered.json", JSON.stringify(tampered));
+    assert.equal((await shownVerdict(page)).verdict, "invalid");
+    await page.selectOption("#language", "es");
+    assert.match(await page.locator("#result .banner").innerText(), /No válido[\s\S]*La firma no coincide/);
+    assert.match(await page.locator("#result .record").innerText(), /Emitido por/);
+    await page.selectOption("#language", "fr");
+    assert.match(await page.locator("#result .banner").innerText(), /Non valide/);
+    assert.equal(await page.getAttribute("#result", "lang"), "fr");
+    await page.selectOption("#language", "en");
+    assert.match(await page.locator("#result .banner").innerText(), /Not valid/);
     await close();
   });
 
