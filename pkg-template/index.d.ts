@@ -122,6 +122,7 @@ export interface VerifyOptions {
    * presentation was meant for you; otherwise its `proof` check fails.
    */
   domain?: string;
+  /**
    * When true, the top-level report carries `document`: the credential or
    * presentation as it was read (also when it came in a VC-JWT, a baked PNG
    * or SVG), so a viewer can show what was verified. Default false.

@@ -41,7 +41,7 @@ async function verifyHere(input, options) {
 function startWorker() {
   if (worker || workerFailed) return worker;
   try {
-    worker = new Worker(workerUrl(), { type: "module" });
+    worker = newWorker();
     worker.addEventListener("message", (event) => answer(event.data));
     worker.addEventListener("error", workerStopped);
   } catch {
@@ -50,12 +50,23 @@ function startWorker() {
   return worker;
 }
 
-/** The worker's address; a Trusted Types policy vouches for it where a page requires one. */
-function workerUrl() {
+/**
+ * The worker, started in the literal form bundlers such as Vite recognise
+ * (they then bundle worker.js with what it imports); where the page
+ * enforces Trusted Types that form throws, and a policy vouches for the URL.
+ */
+function newWorker() {
+  try {
+    return new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  } catch {
+    return new Worker(trustedWorkerUrl(), { type: "module" });
+  }
+}
+
+/** The worker's address as a Trusted Types policy vouches for it. */
+function trustedWorkerUrl() {
   const url = new URL("./worker.js", import.meta.url);
-  const types = globalThis.trustedTypes;
-  if (!types?.createPolicy) return url;
-  const policy = types.createPolicy("cler-verifier-worker", {
+  const policy = globalThis.trustedTypes.createPolicy("cler-verifier-worker", {
     createScriptURL: (given) => (given === url.href ? given : ""),
   });
   return policy.createScriptURL(url.href);

@@ -90,7 +90,10 @@ async function filesBelow(folder, base) {
   return entries.filter((entry) => entry.isFile()).map((entry) => relative(base, join(entry.parentPath, entry.name)));
 }
 
-/** Serves `root` (plus mounts), opens `page`, and resolves to the verdicts it shows. */
+/**
+ * Serves `root` (plus mounts), opens `page`, and resolves to the verdicts it
+ * shows; the element's verdicts, from its worker, must be the same.
+ */
 async function verdictsInChromium(root, page, mounts = {}) {
   const server = await startServer({ root, mounts });
   const browser = await launchChromium();
@@ -100,7 +103,14 @@ async function verdictsInChromium(root, page, mounts = {}) {
     await opened.page.waitForSelector("body[data-done]", { timeout: 60_000 });
     assert.deepStrictEqual(opened.outside, [], "no request leaves 127.0.0.1");
     assert.deepStrictEqual(opened.errors, [], "no page error");
-    return JSON.parse(await opened.page.locator("#verdicts").textContent());
+    const api = JSON.parse(await opened.page.locator("#verdicts").textContent());
+    const element = JSON.parse(await opened.page.locator("#element-verdicts").textContent());
+    assert.deepStrictEqual(element, api, "the element shows the same verdicts as the API");
+    const loaded = await opened.page.evaluate(() =>
+      performance.getEntriesByType("resource").map((entry) => entry.name),
+    );
+    assert.ok(loaded.some((name) => /worker/.test(name)), `the element verified in its Web Worker: ${loaded.join(", ")}`);
+    return api;
   } finally {
     await browser.close();
     await server.close();
@@ -147,7 +157,9 @@ test("TypeScript --strict accepts a consumer of every export and refuses misuse"
   for (const name of declared) assert.match(source, new RegExp(`\\b${name}\\b`), `consumer.ts uses ${name}`);
 
   for (const config of ["tsconfig.json", "tsconfig.node.json"]) {
-    await run(process.execPath, [tsc, "-p", config, "--strict", "--noEmit"], { cwd: consumer });
+    await run(process.execPath, [tsc, "-p", config, "--strict", "--noEmit"], { cwd: consumer }).catch((error) => {
+      throw new Error(`tsc -p ${config} refused the consumer:\n${error.stdout}${error.stderr}`);
+    });
   }
   const wrong = run(process.execPath, [tsc, "-p", "tsconfig.wrong.json", "--strict", "--noEmit"], { cwd: consumer });
   const refused = await wrong.then(() => undefined, (error) => error.stdout);

@@ -26,13 +26,15 @@ async function rustSources(folder) {
 /**
  * The problem codes written in src/: `Problem::new("code"`, the codes of the
  * helpers that build a problem from a code argument (`fail`, `note`, `set`,
- * `refused`), the `(Outcome::X, "code", …)` tables and `code_of`.
+ * `refused`), the `(Outcome::X, "code", …)` tables, match arms giving a
+ * `("code", message)` pair and `code_of`.
  */
 async function problemCodes() {
   const patterns = [
     /Problem::new\(\s*"([a-z0-9_]+)"/g,
     /\(\s*Outcome::\w+,\s*"([a-z0-9_]+)"/g,
     /\b(?:fail|note|set|refused)\(\s*(?:Outcome::\w+,\s*)?"([a-z0-9_]+)"/g,
+    /=>\s*\(\s*"([a-z0-9_]+)",/g,
   ];
   const codes = new Set();
   for (const text of await rustSources(new URL("src/", repo))) {
