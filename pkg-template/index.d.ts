@@ -17,9 +17,11 @@
  * `input` or `options` is of a kind the API does not take, and with an
  * `Error` when the WebAssembly module cannot be started.
  *
- * @param input The credential: text (JSON, a compact JWT), bytes (a file's
- *   contents as `Uint8Array`, `ArrayBuffer` or `Blob`), or an already parsed
- *   JSON object.
+ * @param input The credential: text (JSON, a compact JWT, an http(s) link
+ *   to a record, which is fetched through `options.fetch` and listed in the
+ *   lookups, or any text decoded from a QR code), bytes (a file's contents as
+ *   `Uint8Array`, `ArrayBuffer` or `Blob`: JSON, JWT, baked PNG or SVG), or
+ *   an already parsed JSON object.
  * @param options How to verify; every field is optional.
  */
 export function verify(input: Input, options?: VerifyOptions): Promise<Report>;
@@ -205,8 +207,13 @@ export interface Report {
   verdict: Verdict;
   /** One sentence that sums up the verdict for a non-technical reader. */
   headline: string;
-  /** Where the credential came from, for example `json` or `presentation`. */
+  /**
+   * The form the record came in: `json`, `jwt`, `png`, `svg`; `embedded`
+   * for a record inside another; `link` when a link could not be opened.
+   */
   source: string;
+  /** The address the record was fetched from, when the input was a link. */
+  url?: string;
   /** What the credential says, when it could be read. Untrusted unless verified. */
   credential?: Summary;
   /** Every check that ran, in order. */

@@ -280,8 +280,12 @@ pub struct Report {
     pub verdict: Verdict,
     /// One sentence that sums up the verdict for a non-technical reader.
     pub headline: String,
-    /// Where the credential came from, for example `json` or `presentation`.
+    /// The form the record came in: `json`, `jwt`, `png`, `svg`; `embedded`
+    /// for a record inside another; `link` when a link could not be opened.
     pub source: String,
+    /// The address the record was fetched from, when the input was a link.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// What the credential says, when it could be read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credential: Option<Summary>,
@@ -307,6 +311,7 @@ impl Report {
             verdict,
             headline: headline_of(verdict, &checks),
             source: source.into(),
+            url: None,
             credential: summary,
             checks,
             children: Vec::new(),

@@ -31,21 +31,47 @@ pub async fn verify<F: Fetch>(input: Input<'_>, options: &VerifyOptions, fetch: 
     };
     let verifier = Verifier::new(options, fetch, now(options));
 
-    let mut report = match &detected {
+    let mut report = match detected {
+        Detected::Link(url) => {
+            let (opened, source) = input::open_link(&verifier.lookups, &url, &options.limits).await;
+            let mut report = checked(&verifier, &opened, source).await;
+            report.url = Some(url);
+            report
+        }
+        detected => checked(&verifier, &detected, source).await,
+    };
+    report.lookups = verifier.lookups.into_record();
+    report
+}
+
+/// The report for what the input turned out to be.
+async fn checked<F: Fetch>(
+    verifier: &Verifier<'_, F>,
+    detected: &Detected,
+    source: &str,
+) -> Report {
+    match detected {
         Detected::Credential(document) => {
             verifier.credential(document, source, Role::Subject).await
         }
-        Detected::Presentation(presentation) => presented(&verifier, presentation).await,
+        Detected::Presentation(presentation) => presented(verifier, presentation).await,
         Detected::Jwt(text) => verifier.jwt(text, Role::Subject).await,
         Detected::Unsupported { what, message } => {
             refused(Outcome::Unknown, "unsupported_format", what, message)
         }
+        Detected::Unopened { detail, message } => {
+            refused(Outcome::Unknown, "link_not_opened", detail, message)
+        }
+        Detected::Link(url) => refused(
+            Outcome::Fail,
+            "unreadable_input",
+            url,
+            "This link leads only to another link, not to a credential.",
+        ),
         Detected::Unreadable { detail, message } => {
             refused(Outcome::Fail, "unreadable_input", detail, message)
         }
-    };
-    report.lookups = verifier.lookups.into_record();
-    report
+    }
 }
 
 async fn presented<F: Fetch>(verifier: &Verifier<'_, F>, presentation: &Value) -> Report {

@@ -93,3 +93,59 @@ fn the_summary_names_the_failing_check() {
         "{text}"
     );
 }
+
+/// Serves `body` to every request on a loopback port, from a thread that
+/// lives as long as the test process.
+fn serve_once_per_request(body: Vec<u8>) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let mut stream = stream.unwrap();
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&body);
+        }
+    });
+    format!("http://{address}/badge.json")
+}
+
+#[test]
+fn a_typed_address_is_fetched_and_verified() {
+    let url = serve_once_per_request(common::read(VERIFIED));
+    let output = Command::new(env!("CARGO_BIN_EXE_cler-verify"))
+        .args(["--json", "--now", "2026-12-01T00:00:00Z", &url])
+        .output()
+        .unwrap();
+
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["file"], url.as_str());
+    assert_eq!(json["report"]["url"], url.as_str());
+    assert_eq!(json["report"]["verdict"], "verified");
+    assert_eq!(json["report"]["lookups"][0]["url"], url.as_str());
+}
+
+#[test]
+fn offline_opens_no_address() {
+    let typed = serve_once_per_request(b"https://example.org/not-typed".to_vec());
+    let output = Command::new(env!("CARGO_BIN_EXE_cler-verify"))
+        .args(["--json", "--offline", &typed])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        json["report"]["verdict"], "incomplete",
+        "offline opens nothing"
+    );
+    assert_eq!(
+        json["report"]["checks"][0]["problem"]["code"],
+        "link_not_opened"
+    );
+}

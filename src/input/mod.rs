@@ -4,6 +4,10 @@
 //! plain answer: what it looks like, and that it is not supported (yet).
 
 mod duplicates;
+mod link;
+mod wallet;
+
+pub use link::open as open_link;
 
 use serde_json::Value;
 
@@ -22,6 +26,16 @@ pub enum Detected {
     /// A compact JWS, presumably a VC-JWT: pasted, a `.jwt` file, or the
     /// `jwt` member of a JSON wrapper `{"jwt": "…"}`.
     Jwt(String),
+    /// An http(s) link, to be opened with [`open_link`].
+    Link(String),
+    /// A link that could not be opened: lookups are off or the fetch
+    /// failed, so nothing can be said about the record yet.
+    Unopened {
+        /// Why, for developers.
+        detail: String,
+        /// One sentence for the reader.
+        message: String,
+    },
     /// A record in a form this verifier does not handle (yet): it could not
     /// be checked, which is not the same as being invalid.
     Unsupported {
@@ -94,11 +108,14 @@ fn detect_text(text: &str, limits: &Limits) -> Detected {
             "This is a web page, not a credential; download the credential file (JSON, PNG or SVG) and check that instead.",
         );
     }
-    if text.starts_with("http://") || text.starts_with("https://") {
-        return unsupported(
-            "a link",
-            "Links to credentials are not supported yet; open the link and upload the file.",
-        );
+    if link::is_link(text) {
+        return Detected::Link(text.to_owned());
+    }
+    if let Some(found) = wallet::from_text(text) {
+        return wallet_text(found);
+    }
+    if !text.starts_with(['{', '[', '"']) {
+        return not_a_record(text);
     }
 
     match serde_json::from_str::<Value>(text) {
@@ -116,6 +133,33 @@ fn detect_text(text: &str, limits: &Limits) -> Detected {
             detail: format!("invalid JSON: {error}"),
             message: json_problem(&error),
         },
+    }
+}
+
+/// A record in the wallet's compressed form cannot be read yet; requests,
+/// offers and identifiers are not records at all.
+fn wallet_text(found: wallet::WalletText) -> Detected {
+    if found.is_record {
+        return unsupported(found.what, found.message);
+    }
+    Detected::Unreadable {
+        detail: found.what.into(),
+        message: found.message.into(),
+    }
+}
+
+/// Text that is neither JSON, a JWT, a link nor anything a wallet sends,
+/// quoted by its beginning so the reader recognises it.
+fn not_a_record(text: &str) -> Detected {
+    let mut start: String = text.chars().take(40).collect();
+    if start.len() < text.len() {
+        start.push('…');
+    }
+    Detected::Unreadable {
+        detail: "plain text".into(),
+        message: format!(
+            "This text is not a credential, a link to one or a JWT; it begins \"{start}\"."
+        ),
     }
 }
 
@@ -200,6 +244,9 @@ pub fn detect_value(value: Value, limits: &Limits) -> Detected {
 }
 
 fn classify_other(value: Value) -> Detected {
+    if let Some(found) = wallet::from_json(&value) {
+        return wallet_text(found);
+    }
     if is_open_badges_2(&value) {
         return unsupported(
             "an Open Badges 2.0 assertion",
@@ -268,6 +315,8 @@ mod tests {
             Detected::Credential(_) => "credential".into(),
             Detected::Presentation(_) => "presentation".into(),
             Detected::Jwt(_) => "jwt".into(),
+            Detected::Link(_) => "link".into(),
+            Detected::Unopened { detail, .. } => detail,
             Detected::Unsupported { what, .. } => what.into(),
             Detected::Unreadable { detail, .. } => detail,
         }
@@ -292,6 +341,13 @@ mod tests {
         assert_eq!(what(r#"{"a": 1}"#), "not a credential");
         assert_eq!(what("   "), "empty input");
         assert!(what("{not json").starts_with("invalid JSON"));
+        assert_eq!(what("https://example.org/badge.json"), "link");
+        assert_eq!(what("VP1-B3-AAAA"), "a VPQR compressed presentation");
+        assert_eq!(what("Hello, recruiter"), "plain text");
+        assert_eq!(
+            what(r#"{"query": {"type": "DIDAuthentication"}}"#),
+            "a presentation request"
+        );
     }
 
     #[test]

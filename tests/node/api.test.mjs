@@ -213,6 +213,45 @@ describe("fetch", () => {
   });
 });
 
+describe("links", () => {
+  const LINK = "https://wallet.example/records/clr.json";
+
+  test("a link is fetched through the caller's fetch and verified like its record", async () => {
+    const bytes = await read(CLR);
+    const { calls, fetch } = recorder((url) =>
+      url === LINK ? new Response(bytes, { headers: { "content-type": "application/json" } }) : null,
+    );
+    const linked = await verify(`  ${LINK}\n`, { now: NOW, fetch });
+    const direct = await verify(bytes, { now: NOW, fetch });
+
+    assert.equal(calls[0], LINK);
+    assert.equal(linked.url, LINK);
+    assert.equal(linked.verdict, direct.verdict);
+    assert.deepStrictEqual(linked.checks, direct.checks);
+    assert.deepStrictEqual(linked.lookups[0], {
+      url: LINK,
+      purpose: "the record the link points to",
+      outcome: "fetched",
+    });
+  });
+
+  test("a web page, a CORS refusal and offline mode each say what happened", async () => {
+    const page = () => new Response("<p>Your badge</p>", { headers: { "content-type": "text/html" } });
+    const htmlReport = await verify(LINK, { now: NOW, fetch: recorder(page).fetch });
+    assert.match(htmlReport.checks[0].message, /web page.*download the credential file/);
+
+    const refused = () => {
+      throw new TypeError("Failed to fetch");
+    };
+    const corsReport = await verify(LINK, { now: NOW, fetch: recorder(refused).fetch });
+    assert.equal(corsReport.verdict, "incomplete");
+    assert.match(corsReport.checks[0].message, /could not be fetched.*CORS/);
+
+    const offlineReport = await verify(LINK, offline);
+    assert.equal(offlineReport.checks[0].problem.code, "link_not_opened");
+  });
+});
+
 describe("init", () => {
   test("init is idempotent and may run concurrently with verify", async () => {
     const [first, second, report] = await Promise.all([init(), init(), verify("not json", offline)]);

@@ -6,7 +6,10 @@ use cler_verifier::{ExpectedRecipient, TrustList};
 
 /// How to call the tool.
 pub const USAGE: &str = "usage: cler-verify [--json] [--now RFC3339] [--offline] \
-[--documents INDEX.json] [--trusted LIST.json] [--recipient VALUE [--recipient-type TYPE]] FILE...
+[--documents INDEX.json] [--trusted LIST.json] [--recipient VALUE [--recipient-type TYPE]] FILE|URL...
+
+  FILE is a credential or presentation: JSON, a .jwt file, or a baked PNG or
+  SVG badge. URL is an https (or typed http) address of one, fetched first.
 
   --json             print each report as JSON instead of a summary
   --now RFC3339      judge validity at this instant instead of now
@@ -32,7 +35,7 @@ pub struct Arguments {
     pub trusted: Option<TrustList>,
     /// The holder the user expects.
     pub recipient: Option<ExpectedRecipient>,
-    /// The files to verify.
+    /// The files (or web addresses) to verify.
     pub files: Vec<String>,
 }
 

@@ -57,7 +57,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(64);
             }
         },
-        None => run(&arguments, &inputs, &http::HttpFetch),
+        None => run(&arguments, &inputs, &http::HttpFetch::new(&arguments.files)),
     };
 
     print(&arguments, &reports);
@@ -69,6 +69,7 @@ fn read_files(files: &[String]) -> Result<Vec<(String, Vec<u8>)>, String> {
     files
         .iter()
         .map(|file| match std::fs::read(file) {
+            _ if http::is_address(file) => Ok((file.clone(), file.clone().into_bytes())),
             Ok(bytes) => Ok((file.clone(), bytes)),
             Err(error) => Err(format!("cannot read {file}: {error}")),
         })
