@@ -1,7 +1,10 @@
-// The demo page: a file (dropped or picked) or pasted text goes to
-// verify(); the report is shown below. No framework, no build step.
+// The demo page: a file (dropped or picked), pasted text, a QR code or a
+// shared link goes to verify(); the report is shown below. No framework, no
+// build step.
 import { init, verify } from "./pkg/index.js";
-import { clear } from "./dom.js";
+import { clear, el } from "./dom.js";
+import { isPicture, qrTextsIn, startQrScanner } from "./qr-scan.js";
+import { shareBox, startShareLinks } from "./share-link.js";
 import { renderFailure, renderReport } from "./render.js";
 import { startTrustPanel } from "./trust-panel.js";
 import { listedName, savedList } from "./trust-list.js";
@@ -15,29 +18,64 @@ const button = document.getElementById("verify");
 const status = document.getElementById("status");
 const result = document.getElementById("result");
 
-/** Verifies one input and shows the report (or why the check could not run). */
-async function check(input, name) {
+/**
+ * Verifies one input and shows the report (or why the check could not run);
+ * `note`, when given, says where the record came from.
+ */
+async function check(input, name, note) {
+  begin(name);
+  show(await run(input), input, name, note);
+}
+
+/**
+ * A picture: a PNG is first read as a baked badge; when it holds no
+ * credential (or is a JPEG, WebP…), the QR code in it is verified instead.
+ */
+async function checkPicture(file, name) {
+  begin(name);
+  const baked = /png$/i.test(file.type || file.name) ? await run(file) : undefined;
+  if (baked?.report && !unreadable(baked.report)) return show(baked, file, name);
+
+  const [text] = await qrTextsIn(file).catch(() => []);
+  if (text === undefined) return show(baked ?? (await run(file)), file, name, `No QR code was found in ${name}.`);
+  show(await run(text), text, `the QR code in ${name}`, `This record came from a QR code in ${name}.`);
+}
+
+function begin(name) {
   button.disabled = true;
   result.setAttribute("aria-busy", "true");
   status.textContent = `Checking ${name}…`;
+}
 
-  let shown;
+/** Verifies with the page's options: `{ report, chosen }`, or `{ error }` when it could not run. */
+async function run(input) {
   try {
     const chosen = options();
-    const report = await verify(input, chosen);
-    shown = renderReport(report, (issuer) => listedName(chosen.trustedIssuers, issuer));
-    status.textContent = `Checked ${name}.`;
+    return { report: await verify(input, chosen), chosen };
   } catch (error) {
-    shown = renderFailure(error);
-    status.textContent = `Could not check ${name}.`;
+    return { error };
   }
+}
+
+function show({ report, chosen, error }, input, name, note) {
+  const shown = report
+    ? renderReport(report, (issuer) => listedName(chosen.trustedIssuers, issuer))
+    : renderFailure(error);
+  status.textContent = report ? `Checked ${name}.` : `Could not check ${name}.`;
 
   clear(result);
+  if (note) result.append(el("p", { class: "origin", text: note }));
   result.append(shown);
   result.hidden = false;
   result.removeAttribute("aria-busy");
   button.disabled = false;
   shown.scrollIntoView({ block: "start" });
+  if (report) shareBox(input).then((box) => shown.isConnected && result.append(box));
+}
+
+/** Whether a report found no record at all (its parse check failed). */
+function unreadable(report) {
+  return report.checks?.some((item) => item.id === "parse" && item.outcome === "fail");
 }
 
 /** The options the page's fields ask for; the applicant and trust list only when given. */
@@ -54,7 +92,9 @@ function checkFiles(files) {
   const [first] = files;
   if (!first) return;
   const more = files.length > 1 ? ` (the first of ${files.length} files)` : "";
-  check(first, `“${first.name}”${more}`);
+  const name = `“${first.name}”${more}`;
+  if (isPicture(first)) checkPicture(first, name);
+  else check(first, name);
 }
 
 function checkPasted() {
@@ -90,6 +130,13 @@ file.addEventListener("change", () => {
 });
 button.addEventListener("click", checkPasted);
 startTrustPanel();
+startQrScanner({
+  onText: (text) => check(text, "the scanned QR code", "This record came from a QR code scanned with the camera."),
+});
+startShareLinks({
+  open: (input, name) => check(input, name, "This record came from a shared link."),
+  problem: (sentence) => (status.textContent = sentence),
+});
 
 init().then(
   () => document.body.setAttribute("data-ready", ""),
