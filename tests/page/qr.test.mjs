@@ -112,6 +112,7 @@ describe("a picture with a QR code", () => {
       assert.match(await page.locator("#result .origin").innerText(), /came from a QR code in “screenshot/);
       await page.evaluate(() => document.getElementById("result").replaceChildren());
     }
+    assert.ok((await qrModuleFiles(page)).some((name) => name.endsWith("_bg.wasm")), "the QR reader was loaded");
     assert.deepStrictEqual(outside, []);
     assert.deepStrictEqual(errors, []);
     await close();
@@ -135,6 +136,7 @@ describe("shareable links", () => {
     const { page, outside, errors, close } = await openPage(browser, server, { url });
     assert.equal((await shownVerdict(page)).verdict, "verified");
     assert.match(await page.locator("#result .origin").innerText(), /came from a shared link/);
+    assert.deepStrictEqual(await qrModuleFiles(page), [], "the QR reader is not loaded without a scan");
     assert.deepStrictEqual(outside, []);
     assert.deepStrictEqual(errors, []);
     await close();
@@ -268,6 +270,13 @@ async function assertLookupsListed(page, address, outside) {
   const lookups = await page.locator("#result .lookups").innerText();
   assert.ok(lookups.includes(address), `${address} is listed`);
   for (const url of outside) assert.ok(lookups.includes(url), `${url} is listed`);
+}
+
+/** The files of pkg/qr/ the page has loaded so far. */
+function qrModuleFiles(page) {
+  return page.evaluate(() =>
+    performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => name.includes("/pkg/qr/")),
+  );
 }
 
 async function assertCameraOff(page) {
