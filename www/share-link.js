@@ -57,11 +57,12 @@ export async function shareBox(input) {
     return box;
   }
 
-  const field = el("input", { id: "share-link", type: "text", readonly: true, value: link, "aria-label": "Link to this record" });
+  const label = el("label", { for: "share-link", text: "Link to this check (the record travels in the link, not through a server)" });
+  const field = el("input", { id: "share-link", type: "text", readonly: true, value: link });
   const button = el("button", { id: "share-copy", type: "button", class: "secondary", text: "Copy link" });
   const said = el("p", { id: "share-message", class: "hint", role: "status" });
   button.addEventListener("click", () => copy(link, field, said));
-  box.append(el("div", { class: "share-row" }, [field, button]), said);
+  box.append(label, el("div", { class: "share-row" }, [field, button]), said);
   return box;
 }
 
