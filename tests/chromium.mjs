@@ -14,9 +14,9 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/** Starts headless Chromium. */
-export function launchChromium() {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+/** Starts headless Chromium with the quiet flags plus `args`. */
+export function launchChromium(args = []) {
+  return chromium.launch({ executablePath: "/usr/bin/chromium", args: [...CHROMIUM_ARGS, ...args] });
 }
 
 /**

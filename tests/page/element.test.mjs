@@ -8,15 +8,14 @@ import { readFile } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
-import { chromium } from "playwright-core";
 
 import { startServer } from "../../scripts/static-server.mjs";
+import { launchChromium } from "../chromium.mjs";
 
 const repo = new URL("../../", import.meta.url);
 const shared = new URL("../shared/", repo);
 const VECTORS = new URL("bench/vectors/", shared);
 const COMPLETE_OB = new URL("fixtures/credentials/1edtech-validator/ob30/complete.json", shared);
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const VERDICT_OF = { valid: "verified", invalid: "invalid" };
 
 let server;
@@ -26,7 +25,7 @@ let manifest;
 before(async () => {
   const path = (relative) => fileURLToPath(new URL(relative, repo));
   server = await startServer({ root: path("tests/page/element-host"), mounts: { "/pkg": path("pkg") } });
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   manifest = JSON.parse(await readFile(new URL("manifest.json", VECTORS), "utf8"));
 });
 

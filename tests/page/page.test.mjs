@@ -5,13 +5,9 @@ import { readFile, readdir } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
-import { chromium } from "playwright-core";
-
-import { startServer } from "../../scripts/static-server.mjs";
-import { CHROMIUM_ARGS } from "../chromium.mjs";
+import { launchChromium, openPage as open, servePage, shared, shownVerdict } from "./browser.mjs";
 
 const repo = new URL("../../", import.meta.url);
-const shared = new URL("../shared/", repo);
 const VALID_CLR = new URL("bench/vectors/clr-n1-eddsa-rdfc-2022.json", shared);
 const VALID_OB = new URL("bench/vectors/ob3-v2-eddsa-rdfc-2022.json", shared);
 const HTTPS_ISSUER = new URL("fixtures/credentials/1edtech-validator/ob30/simple.json", shared);
@@ -24,9 +20,8 @@ let server;
 let browser;
 
 before(async () => {
-  const path = (relative) => fileURLToPath(new URL(relative, repo));
-  server = await startServer({ root: path("www"), mounts: { "/pkg": path("pkg") } });
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  server = await servePage();
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -35,28 +30,13 @@ after(async () => {
 });
 
 /**
- * Opens the page in a fresh context. Requests to anywhere but our server
- * are aborted and recorded in `outside`; page errors are kept in `errors`;
- * `fileChooser` resolves on the first file picker the page opens (listened
- * for before loading: waiting only when the picker is due misses it at
- * times, as Chromium may open it before the interception is in place).
+ * Opens the page in a fresh context (see browser.mjs). `fileChooser`
+ * resolves on the first file picker the page opens (listened for before
+ * loading: waiting only when the picker is due misses it at times, as
+ * Chromium may open it before the interception is in place).
  */
-async function openPage(viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const outside = [];
-  const errors = [];
-  await page.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url)) return route.continue();
-    outside.push(url);
-    return route.abort("blockedbyclient");
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  const fileChooser = new Promise((opened) => page.once("filechooser", opened));
-  await page.goto(server.url);
-  await page.waitForSelector("body[data-ready]");
-  return { page, outside, errors, fileChooser, close: () => context.close() };
+function openPage(viewport = { width: 1280, height: 900 }) {
+  return open(browser, server, { contextOptions: { viewport }, fileChooser: true });
 }
 
 /** Drops `text` on the drop zone as a file, with a DataTransfer built in the page. */
@@ -75,11 +55,6 @@ async function dropFiles(page, files) {
   await page.dispatchEvent("#drop", "drop", { dataTransfer: transfer });
 }
 
-async function shownVerdict(page) {
-  const banner = page.locator("#result .banner");
-  await banner.waitFor();
-  return { verdict: await banner.getAttribute("data-verdict"), text: await banner.innerText() };
-}
 
 describe("the demo page", () => {
   test("a dropped valid CLR is verified and lists its nested achievements", async () => {

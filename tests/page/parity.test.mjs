@@ -6,14 +6,12 @@ import { spawnSync } from "node:child_process";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
-import { chromium } from "playwright-core";
 
 import { startServer } from "../../scripts/static-server.mjs";
+import { launchChromium } from "../chromium.mjs";
 import { NOW, credentialFiles, remoteIndex, repo, shared, shortName } from "../node/fixtures.mjs";
 
 const cli = process.env.CLER_VERIFY ?? `${repo}target/debug/cler-verify`;
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 let server;
 let browser;
@@ -24,7 +22,7 @@ before(async () => {
     root: `${repo}www`,
     mounts: { "/pkg": `${repo}pkg`, "/shared": fileURLToPath(shared) },
   });
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
+  browser = await launchChromium();
   page = await browser.newPage();
   await page.route("**/*", (route) =>
     route.request().url().startsWith(server.url) ? route.continue() : route.abort("blockedbyclient"));

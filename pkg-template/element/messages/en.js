@@ -19,6 +19,10 @@ export default {
   "ui.childChecks": "Checks for this credential ({count})",
   "ui.caution.invalid": "Do not rely on what this record says: it failed a check.",
   "ui.caution.incomplete": "What this record says could not be fully confirmed.",
+  "ui.origin.camera": "This record came from a QR code scanned with the camera.",
+  "ui.origin.picture": "This record came from a QR code in {name}.",
+  "ui.origin.noQr": "No QR code was found in {name}.",
+  "ui.origin.link": "This record came from a shared link.",
   "ui.language": "Language",
 
   // The record view.

@@ -16,6 +16,10 @@ export default {
   "ui.childChecks": "Comprobaciones de esta credencial ({count})",
   "ui.caution.invalid": "No confíe en lo que dice este registro: no superó una comprobación.",
   "ui.caution.incomplete": "Lo que dice este registro no se pudo confirmar por completo.",
+  "ui.origin.camera": "Este registro proviene de un código QR escaneado con la cámara.",
+  "ui.origin.picture": "Este registro proviene de un código QR en {name}.",
+  "ui.origin.noQr": "No se encontró ningún código QR en {name}.",
+  "ui.origin.link": "Este registro proviene de un enlace compartido.",
   "ui.language": "Idioma",
 
   "record.title": "Lo que dice",

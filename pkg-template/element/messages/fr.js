@@ -16,6 +16,10 @@ export default {
   "ui.childChecks": "Contrôles de cette attestation ({count})",
   "ui.caution.invalid": "Ne vous fiez pas à ce que dit ce dossier : un contrôle a échoué.",
   "ui.caution.incomplete": "Ce que dit ce dossier n'a pas pu être entièrement confirmé.",
+  "ui.origin.camera": "Ce dossier provient d'un code QR scanné avec la caméra.",
+  "ui.origin.picture": "Ce dossier provient d'un code QR dans {name}.",
+  "ui.origin.noQr": "Aucun code QR n'a été trouvé dans {name}.",
+  "ui.origin.link": "Ce dossier provient d'un lien partagé.",
   "ui.language": "Langue",
 
   "record.title": "Ce qu'il dit",

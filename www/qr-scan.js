@@ -1,0 +1,150 @@
+// QR codes: from the camera (live preview, a few frames a second) and from
+// pictures. The decoder is its own wasm module (pkg/qr/), imported only when
+// a scan starts, so a visitor who never scans never downloads it. The texts
+// found go to verify() unchanged: the core says what they are.
+
+/** Frames decoded per second while the camera is on. */
+const FRAMES_PER_SECOND = 4;
+
+/** The longest side, in pixels, of a camera frame or picture handed to the decoder. */
+const MAX_SIDE = 1280;
+
+let reader;
+
+/** The decoder's `decodeQr(pixels, width, height)`, loaded on first use. */
+function loadReader() {
+  reader ??= import("./pkg/qr/cler_verifier_qr.js").then(async (module) => {
+    await module.default();
+    return module.decodeQr;
+  });
+  reader.catch(() => (reader = undefined));
+  return reader;
+}
+
+/**
+ * The texts of the QR codes in a picture (a File or Blob the browser can
+ * show: PNG, JPEG, WebP, GIF, BMP); an empty list when there is none or
+ * the picture cannot be read.
+ */
+export async function qrTextsIn(picture) {
+  let bitmap;
+  try {
+    bitmap = await createImageBitmap(picture);
+  } catch {
+    return [];
+  }
+  const decodeQr = await loadReader();
+  const texts = decodeQr(...pixelsOf(bitmap, bitmap.width, bitmap.height));
+  bitmap.close();
+  return texts;
+}
+
+/** Whether a file is a picture that may hold a QR code (SVG is read as a badge only). */
+export function isPicture(file) {
+  return /^image\/(png|jpeg|webp|gif|bmp)$/.test(file.type) || /\.(png|jpe?g|webp|gif|bmp)$/i.test(file.name);
+}
+
+/**
+ * Wires the "Scan QR code" button: `onText(text)` receives the first text
+ * read from the camera. Returns nothing; the camera stops on success, on
+ * cancel and when the page is hidden.
+ */
+export function startQrScanner({ onText }) {
+  const parts = {
+    scan: document.getElementById("scan"),
+    cancel: document.getElementById("scan-cancel"),
+    camera: document.getElementById("camera"),
+    video: document.getElementById("camera-video"),
+    message: document.getElementById("scan-message"),
+  };
+  let session;
+
+  const stop = (words) => {
+    session?.stop();
+    session = undefined;
+    parts.camera.hidden = true;
+    parts.scan.disabled = false;
+    if (words !== undefined) parts.message.textContent = words;
+  };
+
+  parts.scan.addEventListener("click", async () => {
+    parts.scan.disabled = true;
+    parts.message.textContent = "Starting the camera…";
+    try {
+      session = await scanCamera(parts.video, (text) => {
+        stop("QR code read.");
+        onText(text);
+      });
+      parts.camera.hidden = false;
+      parts.message.textContent = "Point the camera at the QR code.";
+      parts.cancel.focus();
+    } catch (error) {
+      stop(cameraProblem(error));
+    }
+  });
+  parts.cancel.addEventListener("click", () => stop("Scan cancelled; the camera is off."));
+  document.addEventListener("visibilitychange", () => {
+    if (document.hidden && session) stop("The camera was turned off when the page was hidden.");
+  });
+}
+
+/**
+ * Opens the camera (the rear one when there is a choice) into `video` and
+ * decodes frames until one holds a QR code; resolves to `{ stop }`.
+ */
+async function scanCamera(video, found) {
+  if (!navigator.mediaDevices?.getUserMedia) throw new Error("no camera API");
+  const [decodeQr, stream] = await Promise.all([
+    loadReader(),
+    navigator.mediaDevices.getUserMedia({ audio: false, video: { facingMode: { ideal: "environment" } } }),
+  ]);
+  video.srcObject = stream;
+  await video.play().catch(() => {});
+
+  const timer = setInterval(() => {
+    if (video.readyState < video.HAVE_CURRENT_DATA || !video.videoWidth) return;
+    let text;
+    try {
+      [text] = decodeQr(...pixelsOf(video, video.videoWidth, video.videoHeight));
+    } catch {
+      return; // a frame the reader could not take: wait for the next
+    }
+    if (text !== undefined) found(text);
+  }, 1000 / FRAMES_PER_SECOND);
+
+  const stop = () => {
+    clearInterval(timer);
+    for (const track of stream.getTracks()) track.stop();
+    video.srcObject = null;
+  };
+  return { stop };
+}
+
+/** RGBA pixels of an image or video frame, scaled down to MAX_SIDE: [pixels, width, height]. */
+function pixelsOf(source, width, height) {
+  const scale = Math.min(1, MAX_SIDE / Math.max(width, height));
+  const [w, h] = [Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale))];
+  const canvas = new OffscreenCanvas(w, h);
+  const context = canvas.getContext("2d", { willReadFrequently: true });
+  context.drawImage(source, 0, 0, w, h);
+  return [context.getImageData(0, 0, w, h).data, w, h];
+}
+
+/** Plain words for why the camera could not start. */
+function cameraProblem(error) {
+  switch (error?.name) {
+    case "NotAllowedError":
+    case "SecurityError":
+      return "The camera was not allowed. Allow this page to use the camera in the browser's settings, or upload a picture of the QR code instead.";
+    case "NotFoundError":
+    case "OverconstrainedError":
+      return "No camera was found on this device. Upload a picture or screenshot of the QR code instead.";
+    case "NotReadableError":
+    case "AbortError":
+      return "The camera is busy or could not be started (another app may be using it). Close that app and try again, or upload a picture of the QR code.";
+    default:
+      return navigator.mediaDevices?.getUserMedia
+        ? "The QR reader could not be started in this browser. Upload a picture of the QR code instead."
+        : "This browser does not offer a camera to this page (a camera needs https). Upload a picture of the QR code instead.";
+  }
+}
