@@ -111,7 +111,6 @@ function viewOf({ note, report, chosen, error }, t, index) {
     : renderFailure(error, t);
   return note ? [el("p", { class: "origin", text: t(note.key, note.values) }), view] : [view];
 }
-}
 
 /** The options the page's fields ask for; the applicant and trust list only when given. */
 function options() {
