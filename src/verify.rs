@@ -71,7 +71,13 @@ async fn checked<F: Fetch>(
             verifier.credential(document, source, Role::Subject).await
         }
         Detected::Presentation(presentation) => presented(verifier, presentation).await,
-        Detected::Jwt(text) => verifier.jwt(text, Role::Subject).await,
+        Detected::Jwt(text) => {
+            let mut report = verifier.jwt(text, Role::Subject).await;
+            if matches!(source, "png" | "svg") {
+                report.source = source.to_owned();
+            }
+            report
+        }
         Detected::Unsupported { what, message } => {
             refused(Outcome::Unknown, "unsupported_format", what, message)
         }

@@ -185,6 +185,7 @@ fn jwt_baked_in_a_png_and_in_an_svg_verify_attribute_is_checked() {
         );
     }
     assert!(same_checks(&png, &svg));
+    assert_eq!((png.source.as_str(), svg.source.as_str()), ("png", "svg"));
 }
 
 #[test]

@@ -10,15 +10,33 @@ const FRAMES_PER_SECOND = 4;
 const MAX_SIDE = 1280;
 
 let reader;
+/** How many times the decoder module was started (a new instance after a trap). */
+let starts = 0;
 
 /** The decoder's `decodeQr(pixels, width, height)`, loaded on first use. */
 function loadReader() {
-  reader ??= import("./pkg/qr/cler_verifier_qr.js").then(async (module) => {
+  reader ??= import(`./pkg/qr/cler_verifier_qr.js?instance=${starts}`).then(async (module) => {
     await module.default();
     return module.decodeQr;
   });
   reader.catch(() => (reader = undefined));
   return reader;
+}
+
+/**
+ * The texts in one picture's pixels. A picture that makes the decoder trap
+ * gives no text, and the next call starts a fresh instance of the module,
+ * since a trapped instance cannot be trusted with later pictures.
+ */
+async function decode(pixels, width, height) {
+  const decodeQr = await loadReader();
+  try {
+    return decodeQr(pixels, width, height);
+  } catch {
+    reader = undefined;
+    starts += 1;
+    return [];
+  }
 }
 
 /**
@@ -33,10 +51,9 @@ export async function qrTextsIn(picture) {
   } catch {
     return [];
   }
-  const decodeQr = await loadReader();
-  const texts = decodeQr(...pixelsOf(bitmap, bitmap.width, bitmap.height));
+  const pixels = pixelsOf(bitmap, bitmap.width, bitmap.height);
   bitmap.close();
-  return texts;
+  return decode(...pixels);
 }
 
 /** Whether a file is a picture that may hold a QR code (SVG is read as a badge only). */
@@ -94,25 +111,25 @@ export function startQrScanner({ onText }) {
  */
 async function scanCamera(video, found) {
   if (!navigator.mediaDevices?.getUserMedia) throw new Error("no camera API");
-  const [decodeQr, stream] = await Promise.all([
+  const [, stream] = await Promise.all([
     loadReader(),
     navigator.mediaDevices.getUserMedia({ audio: false, video: { facingMode: { ideal: "environment" } } }),
   ]);
   video.srcObject = stream;
   await video.play().catch(() => {});
 
-  const timer = setInterval(() => {
-    if (video.readyState < video.HAVE_CURRENT_DATA || !video.videoWidth) return;
-    let text;
-    try {
-      [text] = decodeQr(...pixelsOf(video, video.videoWidth, video.videoHeight));
-    } catch {
-      return; // a frame the reader could not take: wait for the next
-    }
-    if (text !== undefined) found(text);
+  let busy = false;
+  let stopped = false;
+  const timer = setInterval(async () => {
+    if (busy || video.readyState < video.HAVE_CURRENT_DATA || !video.videoWidth) return;
+    busy = true;
+    const [text] = await decode(...pixelsOf(video, video.videoWidth, video.videoHeight));
+    busy = false;
+    if (text !== undefined && !stopped) found(text);
   }, 1000 / FRAMES_PER_SECOND);
 
   const stop = () => {
+    stopped = true;
     clearInterval(timer);
     for (const track of stream.getTracks()) track.stop();
     video.srcObject = null;
