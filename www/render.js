@@ -3,7 +3,9 @@
 // set of message tables); this page adds the answers to what the reader
 // asked, the other children and the lookups.
 import { el } from "./dom.js";
-import { checkList, renderRecord, rendered } from "./pkg/element/record-view.js";
+import { rendered } from "./pkg/element/batches.js";
+import { checkList } from "./pkg/element/check-list.js";
+import { renderRecord } from "./pkg/element/record-view.js";
 import { headline } from "./pkg/element/i18n.js";
 import { ANSWERS, SYMBOLS } from "./words.js";
 

@@ -4,7 +4,8 @@
 // the element once.
 import { el } from "./dom.js";
 import { browserLanguages, pickLanguage, translator } from "./i18n.js";
-import { announcement, renderFailure, renderReport, rendered } from "./record-view.js";
+import { rendered } from "./batches.js";
+import { announcement, renderFailure, renderReport } from "./report-view.js";
 import { STYLE } from "./style.js";
 import { verifyOffThread } from "./verifier.js";
 
