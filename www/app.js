@@ -3,7 +3,7 @@
 // language picked (the browser's by default). No framework, no build step.
 import { init, verify } from "./pkg/index.js";
 import { clear, el } from "./dom.js";
-import { browserLanguages, pickLanguage, translator } from "./pkg/element/i18n.js";
+import { currentTranslator, say, startLanguagePicker, words } from "./page-words.js";
 import { isPicture, qrTextsIn, startQrScanner } from "./qr-scan.js";
 import { shareBox, startShareLinks } from "./share-link.js";
 import { renderFailure, renderReport } from "./render.js";
@@ -28,13 +28,15 @@ const language = document.getElementById("language");
 let shownReports = [];
 
 /**
- * Verifies each entry ({ input, name, note?, picture? }) in turn and shows
- * one report per entry, or why the check could not run.
+ * Verifies each entry ({ input, name?, note?, picture? }) in turn and shows
+ * one report per entry, or why the check could not run; a file's `name`
+ * heads its report when there are several. `what` names them
+ * in the status line, as words (page-words.js).
  */
 async function check(entries, what) {
   button.disabled = true;
   result.setAttribute("aria-busy", "true");
-  status.textContent = `Checking ${what}…`;
+  say(status, "page.status.checking", { what });
 
   const checked = [];
   for (const entry of entries) {
@@ -42,7 +44,9 @@ async function check(entries, what) {
   }
   shownReports = checked;
   const failed = checked.filter((entry) => entry.error).length;
-  status.textContent = failed === 0 ? `Checked ${what}.` : `Could not check ${failed === checked.length ? what : `${failed} of ${what}`}.`;
+  if (failed === 0) say(status, "page.status.checked", { what });
+  else if (failed === checked.length) say(status, "page.status.failed", { what });
+  else say(status, "page.status.someFailed", { failed, what });
 
   show();
   result.removeAttribute("aria-busy");
@@ -60,10 +64,10 @@ async function readPicture({ input: picture, name }) {
 
   const [text] = await qrTextsIn(picture).catch(() => []);
   if (text === undefined) {
-    const note = { key: "ui.origin.noQr", values: { name: `“${name}”` } };
+    const note = { key: "ui.origin.noQr", values: { name: { key: "page.what.file", values: { name } } } };
     return { input: picture, name, note, ...(baked ?? (await run(picture))) };
   }
-  const note = { key: "ui.origin.picture", values: { name: `“${name}”` } };
+  const note = { key: "ui.origin.picture", values: { name: { key: "page.what.file", values: { name } } } };
   return { input: text, name, note, ...(await run(text)) };
 }
 
@@ -82,12 +86,15 @@ function unreadable(report) {
   return report.checks?.some((item) => item.id === "parse" && item.outcome === "fail");
 }
 
+/** The "Copy link" box of the report shown, kept across languages: { entry, box }. */
+let shownShareBox;
+
 /**
  * Shows the kept reports in the chosen language; several files get a
  * heading each; one report gets the "Copy link" box.
  */
 function show() {
-  const t = translator(language.value);
+  const t = currentTranslator();
   const many = shownReports.length > 1;
   const views = shownReports.map((entry, index) => {
     const parts = viewOf(entry, t, index);
@@ -99,9 +106,13 @@ function show() {
   result.hidden = views.length === 0;
 
   const [only] = shownReports;
-  if (shownReports.length === 1 && only.report) {
-    shareBox(only.input).then((box) => shownReports[0] === only && result.append(box));
-  }
+  if (shownReports.length === 1 && only.report) appendShareBox(only);
+}
+
+/** Appends the share box of `entry`: the one already made for it, else a new one. */
+async function appendShareBox(entry) {
+  if (shownShareBox?.entry !== entry) shownShareBox = { entry, box: await shareBox(entry.input) };
+  if (shownReports[0] === entry) result.append(shownShareBox.box);
 }
 
 /** One entry's note (where it came from) and report. */
@@ -109,7 +120,7 @@ function viewOf({ note, report, chosen, error }, t, index) {
   const view = report
     ? renderReport(report, (issuer) => listedName(chosen.trustedIssuers, issuer), t, index)
     : renderFailure(error, t);
-  return note ? [el("p", { class: "origin", text: t(note.key, note.values) }), view] : [view];
+  return note ? [el("p", { class: "origin", text: words(note.key, note.values) }), view] : [view];
 }
 
 /** The options the page's fields ask for; the applicant and trust list only when given. */
@@ -125,18 +136,21 @@ function options() {
 /** Every dropped or picked file is verified, each with its own report. */
 function checkFiles(files) {
   if (files.length === 0) return;
-  const what = files.length === 1 ? `“${files[0].name}”` : `${files.length} files`;
+  const what =
+    files.length === 1
+      ? { key: "page.what.file", values: { name: files[0].name } }
+      : { key: "page.what.files", values: { count: files.length } };
   check(files.map((file) => ({ input: file, name: file.name, picture: isPicture(file) })), what);
 }
 
 function checkPasted() {
   const text = paste.value.trim();
   if (!text) {
-    status.textContent = "Paste a credential first, or drop a file.";
+    say(status, "page.status.pasteFirst");
     paste.focus();
     return;
   }
-  check([{ input: text, name: "the pasted text" }], "the pasted text");
+  check([{ input: text }], { key: "page.what.pasted" });
 }
 
 drop.addEventListener("click", () => file.click());
@@ -161,25 +175,23 @@ file.addEventListener("change", () => {
   file.value = "";
 });
 button.addEventListener("click", checkPasted);
-language.value = pickLanguage(browserLanguages());
-language.addEventListener("change", () => show());
+startLanguagePicker(language, show);
 startTrustPanel();
 startQrScanner({
   onText: (text) => {
-    const name = "the scanned QR code";
-    check([{ input: text, name, note: { key: "ui.origin.camera" } }], name);
+    check([{ input: text, note: { key: "ui.origin.camera" } }], { key: "page.what.scanned" });
   },
 });
 startShareLinks({
-  open: (input, name) => check([{ input, name, note: { key: "ui.origin.link" } }], name),
-  problem: (sentence) => (status.textContent = sentence),
+  open: (input, what) => check([{ input, note: { key: "ui.origin.link" } }], what),
+  problem: (key) => say(status, key),
 });
 
 init().then(
   () => document.body.setAttribute("data-ready", ""),
   (error) => {
     clear(result);
-    result.append(renderFailure(error, translator(language.value)));
+    result.append(renderFailure(error, currentTranslator()));
     result.hidden = false;
   },
 );

@@ -2,6 +2,7 @@
 // pictures. The decoder is its own wasm module (pkg/qr/), imported only when
 // a scan starts, so a visitor who never scans never downloads it. The texts
 // found go to verify() unchanged: the core says what they are.
+import { say } from "./page-words.js";
 
 /** Frames decoded per second while the camera is on. */
 const FRAMES_PER_SECOND = 4;
@@ -76,32 +77,32 @@ export function startQrScanner({ onText }) {
   };
   let session;
 
-  const stop = (words) => {
+  const stop = (key) => {
     session?.stop();
     session = undefined;
     parts.camera.hidden = true;
     parts.scan.disabled = false;
-    if (words !== undefined) parts.message.textContent = words;
+    if (key !== undefined) say(parts.message, key);
   };
 
   parts.scan.addEventListener("click", async () => {
     parts.scan.disabled = true;
-    parts.message.textContent = "Starting the camera…";
+    say(parts.message, "page.scan.starting");
     try {
       session = await scanCamera(parts.video, (text) => {
-        stop("QR code read.");
+        stop("page.scan.read");
         onText(text);
       });
       parts.camera.hidden = false;
-      parts.message.textContent = "Point the camera at the QR code.";
+      say(parts.message, "page.scan.point");
       parts.cancel.focus();
     } catch (error) {
       stop(cameraProblem(error));
     }
   });
-  parts.cancel.addEventListener("click", () => stop("Scan cancelled; the camera is off."));
+  parts.cancel.addEventListener("click", () => stop("page.scan.cancelled"));
   document.addEventListener("visibilitychange", () => {
-    if (document.hidden && session) stop("The camera was turned off when the page was hidden.");
+    if (document.hidden && session) stop("page.scan.hidden");
   });
 }
 
@@ -147,21 +148,19 @@ function pixelsOf(source, width, height) {
   return [context.getImageData(0, 0, w, h).data, w, h];
 }
 
-/** Plain words for why the camera could not start. */
+/** The key of the plain words for why the camera could not start. */
 function cameraProblem(error) {
   switch (error?.name) {
     case "NotAllowedError":
     case "SecurityError":
-      return "The camera was not allowed. Allow this page to use the camera in the browser's settings, or upload a picture of the QR code instead.";
+      return "page.scan.notAllowed";
     case "NotFoundError":
     case "OverconstrainedError":
-      return "No camera was found on this device. Upload a picture or screenshot of the QR code instead.";
+      return "page.scan.noCamera";
     case "NotReadableError":
     case "AbortError":
-      return "The camera is busy or could not be started (another app may be using it). Close that app and try again, or upload a picture of the QR code.";
+      return "page.scan.busy";
     default:
-      return navigator.mediaDevices?.getUserMedia
-        ? "The QR reader could not be started in this browser. Upload a picture of the QR code instead."
-        : "This browser does not offer a camera to this page (a camera needs https). Upload a picture of the QR code instead.";
+      return navigator.mediaDevices?.getUserMedia ? "page.scan.noReader" : "page.scan.noApi";
   }
 }

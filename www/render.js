@@ -6,7 +6,7 @@ import { el } from "./dom.js";
 import { rendered } from "./pkg/element/batches.js";
 import { checkList } from "./pkg/element/check-list.js";
 import { renderRecord } from "./pkg/element/record-view.js";
-import { headline } from "./pkg/element/i18n.js";
+import { checkSentence, headline } from "./pkg/element/i18n.js";
 import { ANSWERS, SYMBOLS } from "./words.js";
 
 export { rendered };
@@ -26,7 +26,7 @@ export function renderReport(report, listedName, t, index = 0) {
   const article = el("article", { class: "report", "aria-labelledby": titleId }, [
     banner(report, t, titleId),
     report.verdict === "verified" ? null : el("p", { class: "caution", text: t(`ui.caution.${report.verdict}`) }),
-    answers(report, listedName),
+    answers(report, listedName, t),
     record,
     el("h2", { text: t("ui.checks") }),
     checkList(report.checks, t),
@@ -59,17 +59,18 @@ function banner(report, t, titleId) {
 }
 
 /** The answers to what the reader asked (recipient, trusted issuer), next to the verdict. */
-function answers(report, listedName) {
+function answers(report, listedName, t) {
   const asked = report.checks.filter((check) => ANSWERS[check.id]);
   if (asked.length === 0) return null;
   const issuerId = report.credential?.issuer?.id;
-  const issuer = (issuerId ? listedName(issuerId) : undefined) ?? issuerId ?? "on your list";
-  return el("ul", { class: "answers", "aria-label": "Your questions" }, asked.map((check) => {
-    const title = ANSWERS[check.id](check.outcome, issuer);
+  const issuer = (issuerId ? listedName(issuerId) : undefined) ?? issuerId ?? t("page.answer.onYourList");
+  return el("ul", { class: "answers", "aria-label": t("page.answers") }, asked.map((check) => {
+    const answer = ANSWERS[check.id](check.outcome, issuer);
+    const title = t(answer.key, answer.values);
     return el("li", { class: `answer ${check.outcome}`, "data-answer": check.id, "data-outcome": check.outcome }, [
       el("span", { class: "symbol", "aria-hidden": "true", text: SYMBOLS[check.outcome] ?? "?" }),
       el("span", { class: "answer-title", text: title }),
-      el("span", { class: "message", text: check.message }),
+      el("span", { class: "message", text: checkSentence(check, t) }),
     ]);
   }));
 }

@@ -4,6 +4,7 @@
 // then base64url). The page reads such a link on load and when the
 // fragment changes; after a check it offers one for the record shown.
 import { el } from "./dom.js";
+import { say } from "./page-words.js";
 
 /** Links longer than this are not offered: chat and mail programs cut them. */
 export const MAX_LINK = 8000;
@@ -12,23 +13,25 @@ export const MAX_LINK = 8000;
 const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 
 /**
- * Calls `open(input, name)` for the record a #url= or #record= fragment
- * names, now and whenever the fragment changes; `problem(sentence)` when
- * the fragment is malformed. Other fragments are left alone.
+ * Calls `open(input, what)` for the record a #url= or #record= fragment
+ * names (`what` as words: { key, values }), now and whenever the fragment
+ * changes; `problem(key)` with the key of a sentence when the fragment is
+ * malformed. Other fragments are left alone.
  */
 export function startShareLinks({ open, problem }) {
   const read = async () => {
     const found = await fromFragment(location.hash);
     if (found?.problem) problem(found.problem);
-    else if (found) open(found.input, found.name);
+    else if (found) open(found.input, found.what);
   };
   window.addEventListener("hashchange", read);
   read();
 }
 
 /**
- * What a fragment holds: `{ input, name }` to verify, `{ problem }`
- * with a sentence when it is malformed, undefined when it is no share link.
+ * What a fragment holds: `{ input, what }` to verify, `{ problem }` with
+ * the key of a sentence when it is malformed, undefined when it is no
+ * share link.
  */
 export async function fromFragment(hash) {
   const fragment = hash.replace(/^#/, "");
@@ -48,22 +51,28 @@ export async function shareBox(input) {
   const box = el("div", { class: "share" });
   const link = await linkFor(input).catch(() => undefined);
   if (!link) {
-    box.append(el("p", { class: "hint", text: "This record cannot be put into a link." }));
+    box.append(said(el("p", { class: "hint" }), "page.share.impossible"));
     return box;
   }
   if (link.length > MAX_LINK) {
-    const words = `This record is too large for a link (${link.length} characters; links stay under ${MAX_LINK}). Share the file instead.`;
-    box.append(el("p", { class: "hint share-too-long", text: words }));
+    const values = { length: link.length, max: MAX_LINK };
+    box.append(said(el("p", { class: "hint share-too-long" }), "page.share.tooLong", values));
     return box;
   }
 
-  const label = el("label", { for: "share-link", text: "Link to this check (the record travels in the link, not through a server)" });
+  const label = said(el("label", { for: "share-link" }), "page.share.label");
   const field = el("input", { id: "share-link", type: "text", readonly: true, value: link });
-  const button = el("button", { id: "share-copy", type: "button", class: "secondary", text: "Copy link" });
-  const said = el("p", { id: "share-message", class: "hint", role: "status" });
-  button.addEventListener("click", () => copy(link, field, said));
-  box.append(label, el("div", { class: "share-row" }, [field, button]), said);
+  const button = said(el("button", { id: "share-copy", type: "button", class: "secondary" }), "page.share.copy");
+  const message = el("p", { id: "share-message", class: "hint", role: "status" });
+  button.addEventListener("click", () => copy(link, field, message));
+  box.append(label, el("div", { class: "share-row" }, [field, button]), message);
   return box;
+}
+
+/** `element` showing the words of `key` (and kept in the picked language). */
+function said(element, key, values) {
+  say(element, key, values);
+  return element;
 }
 
 /** The link for a record: #url= for an address, else #record= with the bytes packed. */
@@ -75,13 +84,13 @@ async function linkFor(input) {
   return `${page}#record=${toBase64Url(await pipe(bytes, new CompressionStream("deflate-raw")))}`;
 }
 
-async function copy(link, field, said) {
+async function copy(link, field, message) {
   try {
     await navigator.clipboard.writeText(link);
-    said.textContent = "Link copied. Whoever opens it sees this check, done in their own browser.";
+    say(message, "page.share.copied");
   } catch {
     field.select();
-    said.textContent = "The browser did not allow copying; the link is selected above, copy it from there.";
+    say(message, "page.share.notCopied");
   }
 }
 
@@ -90,24 +99,24 @@ function fromUrlValue(value) {
   try {
     address = new URL(decodeURIComponent(value));
   } catch {
-    return { problem: "The link's #url= part is not a web address, so there is nothing to check." };
+    return { problem: "page.link.notAddress" };
   }
   if (address.protocol !== "https:" && address.protocol !== "http:") {
-    return { problem: "The link's #url= part is not an http or https address, so there is nothing to check." };
+    return { problem: "page.link.notHttp" };
   }
-  return { input: address.href, name: `the record at ${address.href}` };
+  return { input: address.href, what: { key: "page.what.url", values: { url: address.href } } };
 }
 
 async function fromRecordValue(value) {
   const packed = fromBase64Url(value);
   if (!packed || packed.length === 0) {
-    return { problem: "The link's #record= part is damaged (it is not base64url text); ask for the link again." };
+    return { problem: "page.link.damaged" };
   }
   const bytes = await pipe(packed, new DecompressionStream("deflate-raw"), MAX_RECORD_BYTES).catch(() => undefined);
   if (!bytes) {
-    return { problem: "The link's #record= part could not be unpacked (it may have been cut short); ask for the link again." };
+    return { problem: "page.link.cutShort" };
   }
-  return { input: bytes, name: "the record in the link" };
+  return { input: bytes, what: { key: "page.what.link" } };
 }
 
 /** Runs `bytes` through a compression stream; rejects past `limit` output bytes. */

@@ -19,8 +19,9 @@ export function savedList() {
 
 /**
  * Checks `text` with the verifier and saves it. Resolves to `{ saved: true }`,
- * or `{ saved: false, reason }` with the reason in words when the list is
- * malformed or this browser does not let the page store it.
+ * or `{ saved: false, reason }` when the list is malformed or this browser
+ * does not let the page store it: the reason is the verifier's own text, or
+ * words of the page ({ key }, see page-words.js).
  */
 export async function saveList(text) {
   const reason = await problemWith(text);
@@ -29,7 +30,7 @@ export async function saveList(text) {
   try {
     localStorage.setItem(KEY, text);
   } catch {
-    return { saved: false, reason: "this browser does not let the page remember it (storage is off or full)" };
+    return { saved: false, reason: { key: "page.trust.storageOff" } };
   }
   return { saved: true };
 }
@@ -43,12 +44,16 @@ export function forgetList() {
   }
 }
 
-/** A short description of a list the verifier accepted: its name and how many entries it has. */
+/**
+ * A short description of a list the verifier accepted, as words ({ key,
+ * values }, see page-words.js): its name and how many entries it has.
+ */
 export function describeList(text) {
   const entries = entriesOf(text);
-  const count = entries.length === 1 ? "1 issuer" : `${entries.length} issuers`;
+  const count =
+    entries.length === 1 ? { key: "page.trust.oneIssuer" } : { key: "page.trust.issuers", values: { count: entries.length } };
   const name = nameOf(text);
-  return name ? `“${name}”, ${count}` : count;
+  return name ? { key: "page.trust.named", values: { name, count } } : count;
 }
 
 function nameOf(text) {
@@ -98,7 +103,7 @@ function entry(item) {
 
 /** Why the verifier rejects `text` as a list, or undefined when it accepts it. */
 async function problemWith(text) {
-  if (!text.trim()) return "the list is empty";
+  if (!text.trim()) return { key: "page.trust.empty" };
   try {
     await verify("{}", { offline: true, trustedIssuers: text });
     return undefined;

@@ -1,5 +1,6 @@
 // The "Trusted issuers" panel: paste or load a list, save it (after the
 // verifier has checked it) or forget it, and see which list is in use.
+import { say } from "./page-words.js";
 import { describeList, forgetList, saveList, savedList } from "./trust-list.js";
 
 const panel = document.getElementById("trust");
@@ -28,18 +29,18 @@ async function saveText(value) {
   save.disabled = false;
 
   if (!outcome.saved) {
-    showError(`This list was not saved: ${outcome.reason}.`);
+    showError(outcome.reason);
     return;
   }
   showSaved(value);
-  message.textContent = `Saved on this device: ${describeList(value)}. Records you check now are compared with it.`;
+  say(message, "page.trust.saved", { list: describeList(value) });
 }
 
 function forgetSaved() {
   forgetList();
   text.value = "";
   showSaved(undefined);
-  message.textContent = "The list is forgotten: nothing about trusted issuers is kept on this device.";
+  say(message, "page.trust.forgotten");
 }
 
 async function loadFile() {
@@ -53,20 +54,22 @@ async function loadFile() {
 
 function showSaved(saved) {
   clearError();
-  summary.textContent = saved ? `${describeList(saved)}, saved on this device` : "no list saved";
+  if (saved) say(summary, "page.trust.summary", { list: describeList(saved) });
+  else say(summary, "page.trust.none");
   panel.dataset.saved = saved ? "yes" : "no";
 }
 
-function showError(words) {
-  message.textContent = "";
-  error.textContent = words;
+/** Shows why the list was not saved (`reason`: the verifier's text, or words). */
+function showError(reason) {
+  say(message);
+  say(error, "page.trust.notSaved", { reason });
   error.hidden = false;
   text.setAttribute("aria-invalid", "true");
   text.focus();
 }
 
 function clearError() {
-  error.textContent = "";
+  say(error);
   error.hidden = true;
   text.removeAttribute("aria-invalid");
 }

@@ -6,15 +6,17 @@
 export const SYMBOLS = { pass: "✓", fail: "✗", warn: "!", unknown: "?", skip: "–" };
 
 /**
- * Checks the reader asks for → the short answer for an outcome. `issuer` is
- * the name the reader's own list gives the issuer (or its id), never the
- * name the record claims for itself.
+ * Checks the reader asks for → the short answer for an outcome, as the key
+ * and values of its words (the page.answer.* messages). `issuer` is the
+ * name the reader's own list gives the issuer (or its id), never the name
+ * the record claims for itself.
  */
 export const ANSWERS = {
-  recipient: (outcome) =>
-    ({
-      pass: "Issued to this applicant",
-      fail: "Issued to someone else",
-    })[outcome] ?? "Cannot tell whether it was issued to this applicant",
-  trust: (outcome, issuer) => (outcome === "pass" ? `Known issuer: ${issuer}` : "Not in your trusted list"),
+  recipient: (outcome) => ({
+    key:
+      { pass: "page.answer.recipient.pass", fail: "page.answer.recipient.fail" }[outcome] ??
+      "page.answer.recipient.unknown",
+  }),
+  trust: (outcome, issuer) =>
+    outcome === "pass" ? { key: "page.answer.trust.pass", values: { issuer } } : { key: "page.answer.trust.other" },
 };

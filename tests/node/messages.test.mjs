@@ -1,7 +1,8 @@
 // The element's message tables: every problem code the core can report and
 // every key of the English table has an entry in every language; a missing
 // key falls back to English at run time; multilingual values pick the
-// reader's language. The options the element relies on (includeDocument,
+// reader's language; the demo page's keys (page.*) are all there and all
+// used. The options the element relies on (includeDocument,
 // onProgress) are checked through the optimised build too.
 import { readFile, readdir } from "node:fs/promises";
 import { describe, test } from "node:test";
@@ -97,6 +98,52 @@ describe("the message tables", () => {
     assert.equal(localized(objects, "fr"), "Grado");
     assert.equal(localized("Plain", "fr"), "Plain");
     assert.equal(localized(42, "fr"), undefined);
+  });
+});
+
+/**
+ * The page.* keys the demo page uses: quoted in www/*.js, and named by the
+ * `data-words` and `data-words-attr` ("attribute:key …") marks of www/*.html.
+ */
+async function pageKeys() {
+  const www = new URL("www/", repo);
+  const names = await readdir(www);
+  const keys = new Set();
+  for (const name of names.filter((file) => /\.(js|html)$/.test(file))) {
+    const text = await readFile(new URL(name, www), "utf8");
+    if (name.endsWith(".js")) {
+      for (const match of text.matchAll(/["'`](page\.[A-Za-z.]+)["'`]/g)) keys.add(match[1]);
+      continue;
+    }
+    for (const match of text.matchAll(/data-words="([^"]*)"/g)) keys.add(match[1]);
+    for (const match of text.matchAll(/data-words-attr="([^"]*)"/g)) {
+      for (const pair of match[1].trim().split(/\s+/)) keys.add(pair.split(":")[1]);
+    }
+  }
+  return keys;
+}
+
+describe("the demo page's words", () => {
+  test("every key the page uses is in every table, and every page.* entry is used", async () => {
+    const used = await pageKeys();
+    assert.ok(used.size > 60, `found ${used.size} keys`);
+    for (const key of ["page.title", "page.verify", "page.status.checked", "page.scan.noCamera", "page.share.copy", "page.trust.saved", "page.answer.trust.pass"]) {
+      assert.ok(used.has(key), `${key} is found in www/`);
+    }
+    for (const [language, table] of Object.entries(MESSAGES)) {
+      assert.deepStrictEqual([...used].filter((key) => !(key in table)), [], `${language} lacks keys www/ uses`);
+    }
+    const unused = Object.keys(MESSAGES.en).filter((key) => key.startsWith("page.") && !used.has(key));
+    assert.deepStrictEqual(unused, [], "page.* entries no page uses");
+  });
+
+  test("the Spanish and French page words are not left in English", () => {
+    const keys = Object.keys(MESSAGES.en).filter((key) => key.startsWith("page."));
+    const kept = ["page.aboutClr", "page.aboutBadges", "page.what.file"];
+    for (const language of ["es", "fr"]) {
+      const same = keys.filter((key) => MESSAGES[language][key] === MESSAGES.en[key] && !kept.includes(key));
+      assert.deepStrictEqual(same, [], `${language} keeps English`);
+    }
   });
 });
 

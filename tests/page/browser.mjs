@@ -1,9 +1,11 @@
 // What the page tests share: the demo page served from 127.0.0.1 (www/ with
 // pkg/ mounted), Chromium started without network chatter, and a page that
 // aborts and records any request leaving our server.
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 
 import { startServer } from "../../scripts/static-server.mjs";
+import { launchChromium as launch } from "../chromium.mjs";
 
 export { CHROMIUM_ARGS, launchChromium } from "../chromium.mjs";
 
@@ -15,6 +17,24 @@ export function servePage(mounts = {}) {
   const path = (url) => fileURLToPath(url);
   const folders = Object.fromEntries(Object.entries(mounts).map(([prefix, url]) => [prefix, path(url)]));
   return startServer({ root: path(new URL("www", repo)), mounts: { "/pkg": path(new URL("pkg", repo)), ...folders } });
+}
+
+/**
+ * Serves the page (see servePage) and starts Chromium before a file's tests,
+ * closing both after them; the returned `{ server, browser }` is filled in
+ * once they run.
+ */
+export function usePageAndBrowser(mounts = {}) {
+  const running = {};
+  before(async () => {
+    running.server = await servePage(mounts);
+    running.browser = await launch();
+  });
+  after(async () => {
+    await running.browser?.close();
+    await running.server?.close();
+  });
+  return running;
 }
 
 /**
