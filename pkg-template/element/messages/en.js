@@ -208,7 +208,7 @@ export default {
   "page.applicantHint": "Optional. When filled, the result says whether the record was issued to this person. Not saved.",
   "page.drop": "Drop a credential file here",
   "page.dropHint": "or press to choose a file (.json, .jwt, .png, .svg, or a picture or screenshot of a QR code)",
-  "page.paste": "Or paste the credential (JSON or JWT text)",
+  "page.paste": "Or paste the credential (JSON or JWT text) or a link to it",
   "page.verify": "Verify",
   "page.language": "Language",
   "page.footer": "Every address this page contacts for a check is listed with the result.",

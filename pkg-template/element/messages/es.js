@@ -199,7 +199,7 @@ export default {
   "page.applicantHint": "Opcional. Si lo rellena, el resultado indica si el registro se emitió a esta persona. No se guarda.",
   "page.drop": "Suelte aquí un archivo de credencial",
   "page.dropHint": "o pulse para elegir un archivo (.json, .jwt, .png, .svg, o una foto o captura de pantalla de un código QR)",
-  "page.paste": "O pegue la credencial (texto JSON o JWT)",
+  "page.paste": "O pegue la credencial (texto JSON o JWT) o un enlace a ella",
   "page.verify": "Verificar",
   "page.language": "Idioma",
   "page.footer": "Cada dirección que esta página contacta para una comprobación aparece junto al resultado.",

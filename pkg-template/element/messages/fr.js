@@ -199,7 +199,7 @@ export default {
   "page.applicantHint": "Facultatif. S'il est rempli, le résultat indique si le dossier a été délivré à cette personne. Rien n'est enregistré.",
   "page.drop": "Déposez ici un fichier d'attestation",
   "page.dropHint": "ou appuyez pour choisir un fichier (.json, .jwt, .png, .svg, ou une photo ou une capture d'écran d'un code QR)",
-  "page.paste": "Ou collez l'attestation (texte JSON ou JWT)",
+  "page.paste": "Ou collez l'attestation (texte JSON ou JWT) ou un lien vers elle",
   "page.verify": "Vérifier",
   "page.language": "Langue",
   "page.footer": "Chaque adresse que cette page contacte pour une vérification est indiquée avec le résultat.",
