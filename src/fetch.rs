@@ -37,6 +37,12 @@ pub enum FetchError {
         /// What the platform reported.
         detail: String,
     },
+    /// The server could not be reached (outside a browser, where CORS does
+    /// not apply).
+    Unreachable {
+        /// What the platform reported.
+        detail: String,
+    },
     /// No document is known for this URL (an in-memory fetcher has no entry;
     /// unlike a server's 404 this says nothing about whether it exists).
     NotFound,
@@ -66,6 +72,7 @@ impl std::fmt::Display for FetchError {
                 f,
                 "the server could not be reached, or does not let browsers read it (CORS): {detail}"
             ),
+            Self::Unreachable { detail } => write!(f, "the server could not be reached: {detail}"),
             Self::NotFound => write!(f, "no document is known at this address"),
             Self::Refused { detail } => write!(f, "this address may not be contacted: {detail}"),
         }

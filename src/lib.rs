@@ -27,6 +27,7 @@ pub mod jwt;
 pub mod keys;
 pub mod model;
 pub mod options;
+pub mod printable;
 pub mod proof;
 pub mod recipient;
 pub mod report;

@@ -201,6 +201,36 @@ pub struct Summary {
     pub valid_until: Option<String>,
 }
 
+impl Summary {
+    /// Makes every text printable (see [`Report::make_printable`]).
+    fn make_printable(&mut self) {
+        use crate::printable::make_printable as fix;
+        let achievement = self.achievement.as_mut();
+        let texts = [
+            &mut self.id,
+            &mut self.name,
+            &mut self.valid_from,
+            &mut self.valid_until,
+        ]
+        .into_iter()
+        .chain([&mut self.issuer.id, &mut self.issuer.name])
+        .chain([&mut self.subject.id, &mut self.subject.name])
+        .flatten();
+        texts.for_each(fix);
+        self.types.iter_mut().for_each(fix);
+        if let Some(achievement) = achievement {
+            let fields = [
+                &mut achievement.id,
+                &mut achievement.name,
+                &mut achievement.description,
+                &mut achievement.criteria,
+                &mut achievement.achievement_type,
+            ];
+            fields.into_iter().flatten().for_each(fix);
+        }
+    }
+}
+
 /// The achievement of an OB 3.0 credential, for display.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -321,6 +351,30 @@ impl Report {
             children: Vec::new(),
             lookups: Vec::new(),
             document: None,
+        }
+    }
+
+    /// Makes every text of this report and its children printable: control
+    /// characters a record slipped into a name or id are shown as
+    /// `[U+XXXX]`, and very long values are cut (see [`crate::printable`]).
+    pub fn make_printable(&mut self) {
+        use crate::printable::make_printable as fix;
+        fix(&mut self.headline);
+        for check in &mut self.checks {
+            fix(&mut check.message);
+            check.target.iter_mut().for_each(fix);
+            if let Some(problem) = &mut check.problem {
+                fix(&mut problem.detail);
+            }
+        }
+        self.credential.iter_mut().for_each(Summary::make_printable);
+        for lookup in &mut self.lookups {
+            fix(&mut lookup.url);
+            lookup.detail.iter_mut().for_each(fix);
+        }
+        for child in &mut self.children {
+            fix(&mut child.pointer);
+            child.report.make_printable();
         }
     }
 

@@ -42,6 +42,7 @@ pub async fn verify<F: Fetch>(input: Input<'_>, options: &VerifyOptions, fetch: 
     let mut report = checked(&verifier, &detected, source).await;
     report.url = url;
     report.lookups = verifier.lookups.into_record();
+    report.make_printable();
     if options.include_document {
         report.document = document_of(&detected);
     }

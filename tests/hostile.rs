@@ -143,3 +143,41 @@ fn json_limits_are_named_as_limits() {
         .headline
         .contains("number too large"));
 }
+
+/// Every text of a report and its children, for looking for raw controls.
+fn texts(report: &Report) -> Vec<String> {
+    let mut found = vec![report.headline.clone()];
+    found.extend(report.checks.iter().map(|check| check.message.clone()));
+    if let Some(summary) = &report.credential {
+        found.extend(summary.issuer.name.clone());
+        found.extend(summary.subject.name.clone());
+    }
+    for child in &report.children {
+        found.extend(texts(&child.report));
+    }
+    found
+}
+
+#[test]
+fn control_characters_from_the_record_are_shown_not_obeyed() {
+    let mut document = base();
+    document["issuer"]["name"] = json!("Example \u{202e}University\u{0}");
+    let report = common::verify_json(&document);
+
+    let name = report
+        .credential
+        .as_ref()
+        .unwrap()
+        .issuer
+        .name
+        .clone()
+        .unwrap();
+    assert_eq!(name, "Example [U+202E]University[U+0000]");
+    for text in texts(&report) {
+        assert!(
+            !text.chars().any(|c| c == '\u{202e}' || c == '\u{0}'),
+            "{text:?}"
+        );
+    }
+    assert_eq!(report.verdict, Verdict::Invalid, "the name is signed");
+}

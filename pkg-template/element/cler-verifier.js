@@ -28,12 +28,10 @@ export class ClerVerifier extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: "open" });
-    const style = document.createElement("style");
-    style.textContent = STYLE;
     this.#status = el("p", { class: "status" });
     this.#live = el("p", { class: "visually-hidden", role: "status", "aria-live": "polite", "aria-atomic": "true" });
     this.#shown = el("div", { class: "shown" });
-    root.append(style, this.#status, this.#shown, this.#live);
+    root.append(...styled(root), this.#status, this.#shown, this.#live);
   }
 
   /** The last report (read-only); undefined before the first one. */
@@ -172,6 +170,24 @@ export class ClerVerifier extends HTMLElement {
     const nearest = this.closest("[lang]")?.getAttribute("lang");
     return translator(pickLanguage([nearest, ...browserLanguages()].filter(Boolean)));
   }
+}
+
+/** One constructed style sheet shared by every element, made on first use. */
+let sheet;
+
+/**
+ * Styles a shadow root: with a constructed style sheet where the browser
+ * has them (a page's Content-Security-Policy `style-src` does not block
+ * those), else with a <style> element, returned to be appended.
+ */
+function styled(root) {
+  if ("adoptedStyleSheets" in root && typeof CSSStyleSheet.prototype.replaceSync === "function") {
+    sheet ??= new CSSStyleSheet();
+    if (sheet.cssRules.length === 0) sheet.replaceSync(STYLE);
+    root.adoptedStyleSheets = [sheet];
+    return [];
+  }
+  return [el("style", { text: STYLE })];
 }
 
 if (!customElements.get("cler-verifier")) customElements.define("cler-verifier", ClerVerifier);

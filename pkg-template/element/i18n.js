@@ -6,6 +6,7 @@
 import en from "./messages/en.js";
 import es from "./messages/es.js";
 import fr from "./messages/fr.js";
+import { printable } from "./printable.js";
 
 /** Language code → message table. Add a language by adding a table here. */
 export const MESSAGES = { en, es, fr };
@@ -82,11 +83,11 @@ export function localized(value, language) {
   const options = variants(value);
   if (options.length === 0) return undefined;
   const primary = (tag) => (tag ?? "").toLowerCase().split("-")[0];
-  return (
+  const chosen =
     options.find((option) => primary(option.language) === language) ??
     options.find((option) => primary(option.language) === FALLBACK) ??
-    options[0]
-  ).text;
+    options[0];
+  return printable(chosen.text);
 }
 
 function variants(value) {

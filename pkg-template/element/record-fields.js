@@ -4,6 +4,7 @@
 
 import { el } from "./dom.js";
 import { localized } from "./i18n.js";
+import { printable } from "./printable.js";
 
 /** An embedded credential as JSON: itself, or the payload of a VC-JWT (the signature is the report's business). */
 export function readEmbedded(item) {
@@ -86,11 +87,22 @@ export function sentence(document, what, t) {
   const issuer = partyOf(document.issuer, language);
   const subject = learnerOf(first(document.credentialSubject) ?? {}, language);
   const date = formatDate(document.validFrom ?? document.issuanceDate, t);
-  return t("record.sentence", {
+  return isolated(t("record.sentence"), {
     issuer: issuer?.name ?? issuer?.id ?? t("record.unnamedIssuer"),
     what,
     subject: subject?.name ?? subject?.id ?? t("record.unnamedRecipient"),
     when: date ? t("record.on", { date }) : "",
+  });
+}
+
+/**
+ * A template's words with each value in its own <bdi>, so a name written
+ * right to left keeps its direction without reordering the words around it.
+ */
+function isolated(template, values) {
+  return template.split(/(\{\w+\})/).map((part) => {
+    const slot = /^\{(\w+)\}$/.exec(part)?.[1];
+    return slot !== undefined && slot in values ? el("bdi", { text: values[slot] }) : part;
   });
 }
 
@@ -147,7 +159,7 @@ export function formatDate(value, t) {
 }
 
 export function text(value) {
-  return typeof value === "string" || typeof value === "number" ? String(value) : undefined;
+  return typeof value === "string" || typeof value === "number" ? printable(String(value)) : undefined;
 }
 
 export function many(value) {

@@ -40,7 +40,7 @@ function badgeCard(document, t) {
   return el("section", { class: "record card", part: "record" }, [
     image(achievement.image ?? document.image, name, t),
     el("h3", { class: "record-name", text: name }),
-    el("p", { class: "sentence", text: sentence(document, name, t) }),
+    el("p", { class: "sentence" }, sentence(document, name, t)),
     el("p", { class: "note", text: t("record.nameNote") }),
     facts([
       [t("record.kind"), t(`family.${familyOf(document)}`)],

@@ -35,7 +35,7 @@ export function transcript(document, report, t) {
   const jobs = [];
   const section = el("section", { class: "record transcript", part: "record" }, [
     el("h3", { class: "record-name", text: name }),
-    el("p", { class: "sentence", text: sentence(document, name, t) }),
+    el("p", { class: "sentence" }, sentence(document, name, t)),
     el("p", { class: "note", text: t("record.nameNote") }),
     facts([
       [t("record.kind"), t(`family.${familyOf(document)}`)],

@@ -30,7 +30,8 @@ impl Fetch for JsFetch {
             return Err(network("this environment has no fetch function"));
         };
 
-        let response = settle(function.call1(&js_sys::global(), &url.into())).await?;
+        let called = settle(function.call1(&js_sys::global(), &url.into())).await;
+        let response = called.map_err(|error| with_plain_http_hint(error, url))?;
         if response.is_null() || response.is_undefined() {
             return Err(FetchError::NotFound);
         }
@@ -79,6 +80,20 @@ fn content_type(response: &JsValue) -> Option<String> {
     get.call1(&headers, &"content-type".into())
         .ok()?
         .as_string()
+}
+
+/// A failed plain-http fetch is often the page's own security policy at
+/// work (pages served over https, or with `connect-src https:`), not the
+/// server's: say so.
+fn with_plain_http_hint(error: FetchError, url: &str) -> FetchError {
+    match error {
+        FetchError::Network { detail } if url.starts_with("http://") => FetchError::Network {
+            detail: format!(
+                "{detail}; this is a plain http address, which pages served over https or with a strict security policy may not contact, so ask for an https link"
+            ),
+        },
+        other => other,
+    }
 }
 
 fn network(detail: &str) -> FetchError {

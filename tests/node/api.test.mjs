@@ -265,6 +265,10 @@ describe("links", () => {
     assert.equal(corsReport.verdict, "incomplete");
     assert.match(corsReport.checks[0].message, /could not be fetched.*CORS/);
 
+    const plain = await verify("http://records.example/clr.json", { now: NOW, fetch: recorder(refused).fetch });
+    assert.match(plain.checks[0].message, /plain http address.*ask for an https link/);
+    assert.doesNotMatch(corsReport.checks[0].message, /plain http/);
+
     const offlineReport = await verify(LINK, offline);
     assert.equal(offlineReport.checks[0].problem.code, "link_not_opened");
   });

@@ -69,6 +69,16 @@ test("::part and custom properties style the element from the page", async () =>
   assert.equal(await plain.evaluate((node) => getComputedStyle(node).textTransform), "none");
 });
 
+test("the element's own styles apply under the page's Content-Security-Policy (style-src 'self')", async () => {
+  const banner = opened.page.locator('#element-src [part~="verdict"]');
+  const style = await banner.evaluate((node) => {
+    const computed = getComputedStyle(node);
+    return { width: computed.borderTopWidth, color: computed.borderTopColor };
+  });
+  assert.notEqual(style.width, "0px", "the banner's border from the element's style sheet");
+  assert.equal(style.color, "rgb(26, 127, 55)", "the default --cler-pass colour of a verified record");
+});
+
 test("the element cases reached nothing but 127.0.0.1 and threw nothing", () => {
   assert.deepStrictEqual(opened.outside, []);
   assert.deepStrictEqual(opened.errors, []);

@@ -45,7 +45,7 @@ impl Fetch for HttpFetch {
             .call()
             .map_err(|error| match error {
                 ureq::Error::StatusCode(code) => FetchError::Status { code },
-                other => FetchError::Network {
+                other => FetchError::Unreachable {
                     detail: other.to_string(),
                 },
             })?;
@@ -60,7 +60,7 @@ impl Fetch for HttpFetch {
         reader
             .take(MAX_BYTES)
             .read_to_end(&mut body)
-            .map_err(|error| FetchError::Network {
+            .map_err(|error| FetchError::Unreachable {
                 detail: error.to_string(),
             })?;
         Ok(Fetched { body, content_type })
