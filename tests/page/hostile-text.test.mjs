@@ -3,32 +3,21 @@
 // right-to-left override in a name must not turn the page's own sentence
 // around. Found by trying to break the page.
 import { readFile } from "node:fs/promises";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { launchChromium, openPage, servePage, shared, shownVerdict } from "./browser.mjs";
+import { openPage, shared, shownVerdict, usePageAndBrowser } from "./browser.mjs";
 
 const VALID_OB = new URL("bench/vectors/ob3-v2-eddsa-rdfc-2022.json", shared);
 /** Under the 8 MiB input limit; took 10 s to lay out before values were cut. */
 const WORD = 200_000;
 const BUDGET_MS = 3000;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await servePage();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const running = usePageAndBrowser();
 
 /** Pastes `record` into the page (offline) and resolves to the page, its verdict and how long showing took. */
 async function pasted(record) {
-  const opened = await openPage(browser, server);
+  const opened = await openPage(running.browser, running.server);
   await opened.page.check("#offline");
   await opened.page.fill("#paste", JSON.stringify(record));
   const started = Date.now();

@@ -2,10 +2,10 @@
 // from 127.0.0.1 is fetched and verified (and listed among the addresses
 // contacted), a web page and a missing record are explained in words.
 import { readFile } from "node:fs/promises";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { launchChromium, openPage, servePage, shared, shownVerdict } from "./browser.mjs";
+import { openPage, shared, shownVerdict, usePageAndBrowser } from "./browser.mjs";
 
 const fixtures = new URL("fixtures/", shared);
 const MANIFEST = JSON.parse(await readFile(new URL("MANIFEST.json", fixtures), "utf8"));
@@ -17,22 +17,11 @@ const RECORDS = [
 /** The page's verdict for the verdict a fixture's source states. */
 const VERDICT_FOR = { valid: "verified", invalid: "invalid" };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await servePage({ "/fixtures": fixtures });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const running = usePageAndBrowser({ "/fixtures": fixtures });
 
 /** Opens the page, pastes `text`, presses Verify; resolves to the page and what it showed. */
 async function pasted(text) {
-  const opened = await openPage(browser, server);
+  const opened = await openPage(running.browser, running.server);
   await opened.page.fill("#paste", text);
   await opened.page.click("#verify");
   return { ...opened, shown: await shownVerdict(opened.page) };
@@ -40,7 +29,7 @@ async function pasted(text) {
 
 test("a pasted link to a record is fetched and gets the verdict its source states", async () => {
   for (const path of RECORDS) {
-    const address = new URL(`fixtures/${path}`, server.url).href;
+    const address = new URL(`fixtures/${path}`, running.server.url).href;
     const expected = VERDICT_FOR[MANIFEST.credentials.find((entry) => entry.path === path).expected];
     const { page, shown, outside, errors, close } = await pasted(address);
 
@@ -52,14 +41,14 @@ test("a pasted link to a record is fetched and gets the verdict its source state
 });
 
 test("a pasted link to a web page says to download the credential file", async () => {
-  const { shown, close } = await pasted(new URL("index.html", server.url).href);
+  const { shown, close } = await pasted(new URL("index.html", running.server.url).href);
   assert.notEqual(shown.verdict, "verified");
   assert.match(shown.text, /web page.*download the credential file/s);
   await close();
 });
 
 test("a pasted link that answers 404 says the record could not be fetched", async () => {
-  const { shown, close } = await pasted(new URL("fixtures/no-such-record.json", server.url).href);
+  const { shown, close } = await pasted(new URL("fixtures/no-such-record.json", running.server.url).href);
   assert.equal(shown.verdict, "incomplete");
   assert.match(shown.text, /could not be fetched.*does not exist \(404\)/s);
   await close();
