@@ -5,6 +5,7 @@
 import { el } from "./dom.js";
 import { rendered } from "./pkg/element/batches.js";
 import { checkList } from "./pkg/element/check-list.js";
+import { cautionKey } from "./pkg/element/report-view.js";
 import { renderRecord } from "./pkg/element/record-view.js";
 import { checkSentence, headline } from "./pkg/element/i18n.js";
 import { ANSWERS, SYMBOLS } from "./words.js";
@@ -25,7 +26,7 @@ export function renderReport(report, listedName, t, index = 0) {
   const record = renderRecord(report, t);
   const article = el("article", { class: "report", "aria-labelledby": titleId }, [
     banner(report, t, titleId),
-    report.verdict === "verified" ? null : el("p", { class: "caution", text: t(`ui.caution.${report.verdict}`) }),
+    report.verdict === "verified" ? null : el("p", { class: "caution", text: t(cautionKey(report)) }),
     answers(report, listedName, t),
     record,
     el("h2", { text: t("ui.checks") }),

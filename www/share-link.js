@@ -112,8 +112,11 @@ async function fromRecordValue(value) {
   if (!packed || packed.length === 0) {
     return { problem: "page.link.damaged" };
   }
-  const bytes = await pipe(packed, new DecompressionStream("deflate-raw"), MAX_RECORD_BYTES).catch(() => undefined);
-  if (!bytes) {
+  const bytes = await pipe(packed, new DecompressionStream("deflate-raw"), MAX_RECORD_BYTES).catch((error) => error);
+  if (bytes instanceof RangeError) {
+    return { problem: "page.link.tooLarge" };
+  }
+  if (bytes instanceof Error) {
     return { problem: "page.link.cutShort" };
   }
   return { input: bytes, what: { key: "page.what.link" } };

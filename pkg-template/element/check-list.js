@@ -24,7 +24,7 @@ function checkItem(check, t) {
       el("span", { "aria-hidden": "true", text: `${OUTCOME_SYMBOLS[check.outcome] ?? "?"} ` }),
       t(`outcome.${check.outcome}`),
     ]),
-    el("span", { class: "about", text: ` ${about}: ` }),
+    el("span", { class: "about", text: ` ${about}${t("ui.colon")}` }),
     el("span", { class: "message", text: sentence }),
     check.problem || sentence !== check.message ? technical(check, t) : null,
   ]);

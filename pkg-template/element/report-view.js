@@ -20,7 +20,7 @@ export function renderReport(report, t, { layout = "full" } = {}) {
   const record = compact ? oneLine(report, t) : renderRecord(report, t);
   const article = el("article", { class: `report ${layout}`, "data-verdict": report.verdict }, [
     verdictBanner(report, t),
-    compact || report.verdict === "verified" ? null : el("p", { class: "caution", text: t(`ui.caution.${report.verdict}`) }),
+    compact || report.verdict === "verified" ? null : el("p", { class: "caution", text: t(cautionKey(report)) }),
     record,
     compact ? null : el("h3", { text: t("ui.checks") }),
     compact ? null : checkList(report.checks, t),
@@ -29,6 +29,12 @@ export function renderReport(report, t, { layout = "full" } = {}) {
   ]);
   if (record && unfinished.has(record)) unfinished.set(article, unfinished.get(record));
   return article;
+}
+
+/** The warning under a verdict that is not "verified": input that held no record gets its own. */
+export function cautionKey(report) {
+  const unreadable = report.checks.some((check) => check.id === "parse" && check.outcome === "fail");
+  return unreadable ? "ui.caution.unreadable" : `ui.caution.${report.verdict}`;
 }
 
 /** The words a screen reader announces for a report. */

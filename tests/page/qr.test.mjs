@@ -64,6 +64,7 @@ describe("scanning a QR code with the camera", () => {
 
       assert.equal(shown.verdict, "invalid");
       assert.match(shown.text, /not a credential/);
+      assert.match(await page.locator("#result .caution").innerText(), /not a record this page can check/);
       await assertCameraOff(page);
       assert.deepStrictEqual(errors, []);
     });
@@ -164,6 +165,7 @@ describe("shareable links", () => {
       ["record=%%%not-base64", /damaged/],
       ["record=AAAAAAAA", /could not be unpacked/],
       [`record=${deflateRawSync(Buffer.from("x")).toString("base64url").slice(0, -2)}`, /could not be unpacked|not a credential/],
+      [`record=${deflateRawSync(Buffer.alloc(5 * 1024 * 1024, 32)).toString("base64url")}`, /more than 4 MB/],
       ["url=javascript%3Aalert(1)", /not an http or https address/],
       ["url=%E0%A4%A", /not a web address/],
     ]) {
