@@ -85,11 +85,12 @@ async fn checked<F: Fetch>(
         Detected::Unopened { detail, message } => {
             refused(Outcome::Unknown, "link_not_opened", detail, message)
         }
+        // Only a link's answer gets here: links are followed once.
         Detected::Link(url) => refused(
             Outcome::Fail,
             "unreadable_input",
-            url,
-            "This link leads only to another link, not to a credential.",
+            &format!("a link that leads to another link ({url})"),
+            "This link leads only to another link, not to a credential; it was not followed further.",
         ),
         Detected::Unreadable { detail, message } => {
             refused(Outcome::Fail, "unreadable_input", detail, message)

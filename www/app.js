@@ -6,6 +6,7 @@ import { clear, el } from "./dom.js";
 import { currentTranslator, say, startLanguagePicker, words } from "./page-words.js";
 import { isPicture, qrTextsIn, startQrScanner } from "./qr-scan.js";
 import { shareBox, startShareLinks } from "./share-link.js";
+import { holdsNoRecord } from "./pkg/element/report-view.js";
 import { renderFailure, renderReport } from "./render.js";
 import { startTrustPanel } from "./trust-panel.js";
 import { listedName, savedList } from "./trust-list.js";
@@ -60,7 +61,7 @@ async function check(entries, what) {
  */
 async function readPicture({ input: picture, name }) {
   const baked = /png$/i.test(picture.type || picture.name) ? await run(picture) : undefined;
-  if (baked?.report && !unreadable(baked.report)) return { input: picture, name, ...baked };
+  if (baked?.report && !holdsNoRecord(baked.report)) return { input: picture, name, ...baked };
 
   const [text] = await qrTextsIn(picture).catch(() => []);
   if (text === undefined) {
@@ -79,11 +80,6 @@ async function run(input) {
   } catch (error) {
     return { error };
   }
-}
-
-/** Whether a report found no record at all (its parse check failed). */
-function unreadable(report) {
-  return report.checks?.some((item) => item.id === "parse" && item.outcome === "fail");
 }
 
 /** The "Copy link" box of the report shown, kept across languages: { entry, box }. */

@@ -4,16 +4,13 @@
 // asked, the other children and the lookups.
 import { el } from "./dom.js";
 import { rendered } from "./pkg/element/batches.js";
-import { checkList } from "./pkg/element/check-list.js";
+import { OUTCOME_SYMBOLS, VERDICT_SYMBOLS, checkList } from "./pkg/element/check-list.js";
 import { cautionKey } from "./pkg/element/report-view.js";
 import { renderRecord } from "./pkg/element/record-view.js";
 import { checkSentence, headline } from "./pkg/element/i18n.js";
-import { ANSWERS, SYMBOLS } from "./words.js";
+import { ANSWERS } from "./words.js";
 
 export { rendered };
-
-/** Verdict → symbol shown beside its words. */
-const VERDICT_SYMBOLS = { verified: "✓", invalid: "✗", incomplete: "?" };
 
 /**
  * The whole report of one input: verdict, the answers the reader asked for,
@@ -69,7 +66,7 @@ function answers(report, listedName, t) {
     const answer = ANSWERS[check.id](check.outcome, issuer);
     const title = t(answer.key, answer.values);
     return el("li", { class: `answer ${check.outcome}`, "data-answer": check.id, "data-outcome": check.outcome }, [
-      el("span", { class: "symbol", "aria-hidden": "true", text: SYMBOLS[check.outcome] ?? "?" }),
+      el("span", { class: "symbol", "aria-hidden": "true", text: OUTCOME_SYMBOLS[check.outcome] ?? "?" }),
       el("span", { class: "answer-title", text: title }),
       el("span", { class: "message", text: checkSentence(check, t) }),
     ]);

@@ -2,9 +2,6 @@
 // outcomes, checks and the rest come from the element's message tables
 // (pkg/element/messages/).
 
-/** Check outcome → a symbol shown beside the words (never alone). */
-export const SYMBOLS = { pass: "✓", fail: "✗", warn: "!", unknown: "?", skip: "–" };
-
 /**
  * Checks the reader asks for → the short answer for an outcome, as the key
  * and values of its words (the page.answer.* messages). `issuer` is the

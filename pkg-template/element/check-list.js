@@ -9,7 +9,7 @@ import { checkSentence } from "./i18n.js";
 export const VERDICT_SYMBOLS = { verified: "✓", invalid: "✗", incomplete: "?" };
 
 /** Check outcome → symbol shown beside its words. */
-const OUTCOME_SYMBOLS = { pass: "✓", fail: "✗", warn: "!", unknown: "?", skip: "–" };
+export const OUTCOME_SYMBOLS = { pass: "✓", fail: "✗", warn: "!", unknown: "?", skip: "–" };
 
 /** The checks of one report as a list; each sentence in the reader's language. */
 export function checkList(checks, t) {

@@ -33,8 +33,12 @@ export function renderReport(report, t, { layout = "full" } = {}) {
 
 /** The warning under a verdict that is not "verified": input that held no record gets its own. */
 export function cautionKey(report) {
-  const unreadable = report.checks.some((check) => check.id === "parse" && check.outcome === "fail");
-  return unreadable ? "ui.caution.unreadable" : `ui.caution.${report.verdict}`;
+  return holdsNoRecord(report) ? "ui.caution.unreadable" : `ui.caution.${report.verdict}`;
+}
+
+/** Whether the input held no record at all (its parse check failed). */
+export function holdsNoRecord(report) {
+  return report.checks.some((check) => check.id === "parse" && check.outcome === "fail");
 }
 
 /** The words a screen reader announces for a report. */

@@ -23,7 +23,7 @@ pub fn is_link(text: &str) -> bool {
 /// What a link leads to, with the form it came in (`json`, `png`…, or
 /// `link` when nothing was fetched): the record it holds, read like any
 /// input, or a sentence saying why there is none. A link that leads to
-/// another link is not followed.
+/// another link comes back as [`Detected::Link`] and is not followed.
 pub async fn open<F: Fetch>(
     lookups: &Lookups<'_, F>,
     url: &str,
@@ -45,13 +45,7 @@ fn fetched_record(content_type: Option<&str>, body: &[u8], limits: &Limits) -> D
             message: "This link opens a web page, not a credential; download the credential file from that page and check the file instead.".into(),
         };
     }
-    match super::detect_bytes(body, limits) {
-        Detected::Link(_) => Detected::Unreadable {
-            detail: "a link that leads to another link".into(),
-            message: "This link leads only to another link, not to a credential; it was not followed further.".into(),
-        },
-        detected => detected,
-    }
+    super::detect_bytes(body, limits)
 }
 
 fn unopened(error: &FetchError) -> Detected {
